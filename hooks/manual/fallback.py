@@ -1,0 +1,32 @@
+"""Pages a translation lacks: the English text, with a notice in the reader's language."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from manual import templates
+from manual.interface import Strings
+
+_TITLE = re.compile(r"^# .*$", re.MULTILINE)
+
+
+def source_url(page_url: str, prefix: str) -> str:
+    """The address of the English page that a fallback page in `prefix` shows."""
+    return page_url[len(prefix):] if prefix and page_url.startswith(prefix) else page_url
+
+
+def relative_url(target: str, page_url: str) -> str:
+    """A link from the page at `page_url` to `target`, both relative to the site root."""
+    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
+    rel = posixpath.relpath("/" + target, "/" + base)
+    return rel + "/" if (target.endswith("/") or not target) and not rel.endswith("/") else rel
+
+
+def add_notice(markdown: str, strings: Strings, english_link: str) -> str:
+    """Put the notice right under the page title, so it shows on screen, in print and in PDFs."""
+    notice = templates.render("fallback-notice.md.j2", strings=strings, english_link=english_link)
+    match = _TITLE.search(markdown)
+    if match is None:
+        return notice + "\n" + markdown
+    return markdown[: match.end()] + "\n\n" + notice + markdown[match.end():]

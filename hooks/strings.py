@@ -1,0 +1,18 @@
+"""Hook: the manual's interface strings, in the build's language, for theme templates."""
+
+from mkdocs.plugins import event_priority
+
+from manual import interface
+from manual.errors import ManualError
+from manual.site import as_plugin_error, build_locale, docs_root
+
+
+@event_priority(-101)
+def on_env(env, config, files):
+    locale = build_locale(config)
+    try:
+        env.globals["manual_strings"] = interface.load_strings(docs_root(config), locale.code, locale.source)
+    except ManualError as err:
+        raise as_plugin_error(err) from None
+    env.globals["manual_locale"] = locale
+    return env

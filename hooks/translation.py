@@ -1,0 +1,30 @@
+"""Hook: pages a translation lacks, and navigation titles in the reader's language."""
+
+from mkdocs.plugins import event_priority
+
+from manual import fallback, interface
+from manual.site import as_plugin_error, build_locale, docs_root
+from manual.errors import ManualError
+
+
+def on_page_markdown(markdown, page, config, files):
+    locale = build_locale(config)
+    if getattr(page.file, "locale", locale.code) == locale.code:
+        return markdown
+    try:
+        strings = interface.load_strings(docs_root(config), locale.code, locale.source)
+    except ManualError as err:
+        raise as_plugin_error(err) from None
+    english = fallback.source_url(page.url, locale.prefix)
+    return fallback.add_notice(markdown, strings, fallback.relative_url(english, page.url))
+
+
+@event_priority(-101)  # after every page is read, before the navigation is drawn
+def on_env(env, config, files):
+    # A section takes the title of its index page, so translators never edit mkdocs.yml.
+    for file in files.documentation_pages():
+        page = file.page
+        section = getattr(page, "parent", None)
+        if page and section and section.children and section.children[0] is page and page.is_index:
+            section.title = page.title
+    return env
