@@ -23,10 +23,15 @@ def relative_url(target: str, page_url: str) -> str:
     return rel + "/" if (target.endswith("/") or not target) and not rel.endswith("/") else rel
 
 
+def notice(strings: Strings, english_link: str) -> str:
+    """The notice, as Markdown, in the reader's language."""
+    return templates.render("fallback-notice.md.j2", strings=strings, english_link=english_link)
+
+
 def add_notice(markdown: str, strings: Strings, english_link: str) -> str:
     """Put the notice right under the page title, so it shows on screen, in print and in PDFs."""
-    notice = templates.render("fallback-notice.md.j2", strings=strings, english_link=english_link)
+    notice_md = notice(strings, english_link)
     match = _TITLE.search(markdown)
     if match is None:
-        return notice + "\n" + markdown
-    return markdown[: match.end()] + "\n\n" + notice + markdown[match.end():]
+        return notice_md + "\n" + markdown
+    return markdown[: match.end()] + "\n\n" + notice_md + markdown[match.end():]

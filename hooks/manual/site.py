@@ -45,3 +45,49 @@ def edition(config: MkDocsConfig) -> dict:
 def as_plugin_error(err: ManualError) -> PluginError:
     """Bad input stops the build with the file and line, not a traceback."""
     return PluginError(str(err))
+
+
+def localized_page(config: MkDocsConfig, locale: BuildLocale, path: str, content: str,
+                   in_nav: bool = True):
+    """A page made in memory, placed as mkdocs-static-i18n places the pages it finds on disk.
+
+    The plugin rebuilds every file from its path in `docs/`, which would lose in-memory content,
+    so generated pages are added after it has sorted the files, carrying the same attributes it
+    gives its own: the language, the folder, and the page's counterpart in every language (for the
+    language switcher).
+    """
+    from mkdocs.structure.files import File, InclusionLevel
+
+    def make(code: str) -> File:
+        prefix = "" if code == locale.source else f"{code}/"
+        file = File.generated(config, f"{code}/{path}", content=content,
+                              inclusion=InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV)
+        file.dest_path = prefix + File(path, None, "", config.use_directory_urls).dest_path
+        file.abs_dest_path = str(Path(config.site_dir) / file.dest_path)
+        file.url = file._get_url(config.use_directory_urls)
+        file.locale = file.localization = file.locale_alternate_of = code
+        file.norm_src_uri = path
+        return file
+
+    page = make(locale.code)
+    page.alternates = {code: page if code == locale.code else make(code) for code in locale.languages}
+    return page
+
+
+def print_pages(files) -> list:
+    """The pages of this build in navigation order, as plain data for the printed editions."""
+    from manual.editions import PrintPage
+
+    in_nav = [f.page for f in files.documentation_pages()
+              if f.page is not None and f.page.content is not None and f.inclusion.is_in_nav()]
+    first = next((p for p in in_nav if p.previous_page is None), None)
+    ordered, page = [], first
+    while page is not None:
+        ordered.append(page)
+        page = page.next_page
+    return [PrintPage(path=getattr(p.file, "norm_src_uri", p.file.src_uri), url=p.url, title=p.title,
+                      html=p.content) for p in ordered]
+
+
+def config_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent

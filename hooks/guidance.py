@@ -1,0 +1,37 @@
+"""Hook: checklist and form pages, and their index, made from the structured guidance data."""
+
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+from manual import guidance, guidance_pages, guidance_views, interface
+from manual.errors import ManualError
+from manual.site import as_plugin_error, build_locale, docs_root, localized_page
+
+log = get_plugin_logger(__name__)
+
+
+@event_priority(-101)  # after mkdocs-static-i18n has sorted the files by language
+def on_files(files, config):
+    locale = build_locale(config)
+    try:
+        for path, content, in_nav in guidance_pages_for(config, locale):
+            files.append(localized_page(config, locale, path, content, in_nav))
+    except ManualError as err:
+        raise as_plugin_error(err) from None
+    return files
+
+
+def guidance_pages_for(config, locale):
+    docs_dir = docs_root(config)
+    source = guidance.load_source(docs_dir, locale.source)
+    strings = interface.load_strings(docs_dir, locale.code, locale.source)
+    vocabulary = guidance.load_vocabulary(docs_dir, locale.code, source.vocabulary)
+    docs = guidance_views.documents(source, locale.code)
+    for doc in docs:
+        if doc.fallback:
+            log.info(f"{doc.source_path}: no translation yet; the page shows the English text")
+        elif doc.untranslated:
+            log.info(f"{doc.source_path}: not translated yet, shown in English: {', '.join(doc.untranslated)}")
+        yield (guidance_pages.page_path(doc),
+               guidance_pages.page_markdown(doc, strings, locale.code, locale.prefix, config.use_directory_urls),
+               False)
+    yield guidance_pages.INDEX, guidance_pages.index_markdown(docs, vocabulary, strings), True

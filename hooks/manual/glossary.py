@@ -1,0 +1,129 @@
+"""The glossary: its own page, and definitions shown wherever a term appears in the manual."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from pydantic import Field
+
+from manual import inline, templates, yamlfile
+from manual.errors import ManualError
+from manual.guidance import validate
+from manual.guidance_models import Id, Strict, Text
+from manual.guidance_views import Text as Shown
+from manual.interface import Strings
+
+FILE_NAME = "glossary.yml"
+PAGE = "glossary.md"
+
+
+class Term(Strict):
+    id: Id
+    term: Text
+    abbr: Optional[Text] = None
+    definition: Text
+
+
+class Glossary(Strict):
+    terms: list[Term] = Field(min_length=1)
+
+
+class TermText(Strict):
+    id: Id
+    term: Optional[Text] = None
+    abbr: Optional[Text] = None
+    definition: Optional[Text] = None
+
+
+class GlossaryText(Strict):
+    terms: list[TermText] = []
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    term: Shown
+    abbr: Optional[str]
+    definition: Shown
+
+
+def _check_unique(values: list[tuple[str, tuple]], path: Path, lines: dict, what: str) -> None:
+    seen: set[str] = set()
+    for value, loc in values:
+        if value.casefold() in seen:
+            raise ManualError(path, yamlfile.line_of(lines, loc), f"{what} '{value}' is defined twice")
+        seen.add(value.casefold())
+
+
+def load(docs_dir: Path, locale: str, source: str = "en") -> list[Entry]:
+    """The glossary in one language, English where a translation lacks a term; sorted by term."""
+    path = docs_dir / source / FILE_NAME
+    if not path.exists():
+        return []
+    english, lines = validate(Glossary, path)
+    _check_unique([(t.id, ("terms", i, "id")) for i, t in enumerate(english.terms)], path, lines, "id")
+    _check_unique([(t.term, ("terms", i, "term")) for i, t in enumerate(english.terms)], path, lines, "term")
+    translated: dict[str, TermText] = {}
+    t_path = docs_dir / locale / FILE_NAME
+    if locale != source and t_path.exists():
+        text, t_lines = validate(GlossaryText, t_path, translation=True)
+        known = {t.id for t in english.terms}
+        for i, entry in enumerate(text.terms):
+            if entry.id not in known:
+                raise ManualError(t_path, yamlfile.line_of(t_lines, ("terms", i, "id")),
+                                  f"term id '{entry.id}' is not in the English {FILE_NAME}")
+            translated[entry.id] = entry
+        _check_unique([(t.term, ("terms", i, "term")) for i, t in enumerate(text.terms) if t.term],
+                      t_path, t_lines, "term")
+    entries = []
+    for term in english.terms:
+        t = translated.get(term.id)
+        has = locale == source
+        entries.append(Entry(
+            id=term.id,
+            term=Shown(t.term if t and t.term else term.term, has or bool(t and t.term)),
+            abbr=(t.abbr if t and t.abbr else term.abbr),
+            definition=Shown(t.definition if t and t.definition else term.definition,
+                             has or bool(t and t.definition)),
+        ))
+    for entry in entries:
+        for shown, where in ((entry.term, "term"), (entry.definition, "definition")):
+            try:
+                inline.to_html(shown.value)
+            except ValueError as err:
+                raise ManualError(t_path if shown.translated and locale != source else path, None,
+                                  f"term '{entry.id}' {where}: {err}") from None
+    return sorted(entries, key=lambda e: sort_key(e.term.value))
+
+
+def sort_key(term: str) -> tuple[str, str]:
+    """Alphabetical order that files letters with diacritics beside their base letter (Î with I)."""
+    base = "".join(c for c in unicodedata.normalize("NFD", term) if not unicodedata.combining(c))
+    return base.casefold(), term.casefold()
+
+
+def _plain(text: str) -> str:
+    """A definition as plain text, for a tooltip."""
+    return re.sub(r"[*_`]", "", " ".join(text.split()))
+
+
+def abbreviations(entries: list[Entry]) -> str:
+    """Markdown abbreviation definitions: every abbreviation and term shows its definition."""
+    lines = []
+    for entry in entries:
+        words = {entry.term.value, entry.term.value[:1].lower() + entry.term.value[1:]}
+        if entry.abbr:
+            words.add(entry.abbr)
+        for word in sorted(words):
+            if "]" not in word:
+                lines.append(f"*[{word}]: {html.escape(_plain(entry.definition.value), quote=False)}")
+    return "\n".join(lines)
+
+
+def page_markdown(entries: list[Entry], strings: Strings) -> str:
+    return templates.render("glossary-page.md.j2", entries=entries, strings=strings)

@@ -1,0 +1,50 @@
+"""Checklists and forms as Markdown pages, and the index of them grouped by stage."""
+
+from __future__ import annotations
+
+from manual import fallback, templates
+from manual.guidance_views import Document
+from manual.guidance_models import Vocabulary
+from manual.interface import Strings
+
+INDEX = "checklists/index.md"
+
+
+def page_path(doc: Document) -> str:
+    """The page's source path inside a language folder, e.g. "checklists/initial-contact.md"."""
+    return f"{doc.kind}/{doc.id}.md"
+
+
+def pdf_path(locale: str, kind: str, ident: str) -> str:
+    """The PDF's address in the site: a public contract that readers bookmark."""
+    return f"pdf/{locale}/{kind}/{ident}.pdf"
+
+
+def page_url(src_path: str, prefix: str, directory_urls: bool) -> str:
+    stem = src_path[: -len(".md")]
+    if stem.endswith("index"):
+        stem = stem[: -len("index")]
+        return prefix + (stem if directory_urls else stem + "index.html")
+    return prefix + (stem + "/" if directory_urls else stem + ".html")
+
+
+def page_markdown(doc: Document, strings: Strings, locale: str, prefix: str, directory_urls: bool) -> str:
+    url = page_url(page_path(doc), prefix, directory_urls)
+    notice = ""
+    if doc.fallback:
+        english = fallback.source_url(url, prefix)
+        notice = fallback.notice(strings, fallback.relative_url(english, url))
+    return templates.render(
+        "guidance-page.md.j2", doc=doc, strings=strings, notice=notice,
+        chapter_link="../" + doc.chapter,
+        pdf_link=fallback.relative_url(pdf_path(locale, doc.kind, doc.id), url),
+    )
+
+
+def index_markdown(docs: list[Document], vocabulary: Vocabulary, strings: Strings) -> str:
+    stages = []
+    for stage, label in vocabulary.stages.items():
+        in_stage = [doc for doc in docs if doc.stage == stage]
+        if in_stage:
+            stages.append((stage, label, in_stage))
+    return templates.render("guidance-index.md.j2", stages=stages, strings=strings)

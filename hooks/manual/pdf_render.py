@@ -1,0 +1,106 @@
+"""Render PDFs with WeasyPrint: in parallel processes, only when their inputs changed.
+
+WeasyPrint uses one core per document, so documents are spread over a process pool. Each PDF
+is cached under the hash of everything it is made from (its HTML, the print stylesheet, the
+fonts, WeasyPrint's version and options), so a rebuild renders only what changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+PRINT_DIR = Path(__file__).parent / "print"
+# Tagged PDF for screen readers; see tests/test_pdf.py for what WeasyPrint manages.
+PDF_VARIANT = "pdf/ua-1"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    target: str
+    rendered: bool  # False when the cached PDF was reused
+    size: int
+
+
+@lru_cache(maxsize=None)
+def inputs_digest() -> str:
+    """The part of every cache key that does not depend on the document."""
+    import weasyprint
+
+    digest = hashlib.sha256(f"weasyprint {weasyprint.__version__} {PDF_VARIANT}".encode())
+    for path in sorted(PRINT_DIR.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(PRINT_DIR).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def cache_key(html: str) -> str:
+    return hashlib.sha256((inputs_digest() + html).encode()).hexdigest()
+
+
+def _local_fetcher():
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+    allowed = PRINT_DIR.resolve().as_uri() + "/"
+
+    class LocalOnly(URLFetcher):
+        """Serves the manual's own print files; anything else stops the rendering."""
+
+        def fetch(self, url, headers=None):
+            if url.startswith(allowed) or url.startswith("data:"):
+                return super().fetch(url, headers)
+            raise FatalURLFetchingError(f"the printed manual may only use its own files, not {url}")
+
+    return LocalOnly()
+
+
+@lru_cache(maxsize=None)
+def _font_config():
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()  # one per worker process, shared by its documents
+
+
+def render(html: str, target: Path) -> None:
+    """Render one document (runs in a worker process)."""
+    from weasyprint import HTML
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # A name of its own, so two builds sharing the cache never trip over each other.
+    partial = target.with_suffix(f".{os.getpid()}.partial")
+    document = HTML(string=html, base_url=PRINT_DIR.resolve().as_uri() + "/", url_fetcher=_local_fetcher())
+    document.write_pdf(partial, font_config=_font_config(), pdf_variant=PDF_VARIANT)
+    partial.replace(target)
+
+
+def render_all(jobs: list[tuple[str, str]], site_dir: Path, cache_dir: Path, workers: int | None = None) -> list[Outcome]:
+    """Put each (target, html) PDF in the site, rendering only those not in the cache."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    keyed = [(target, html, cache_dir / f"{cache_key(html)}.pdf") for target, html in jobs]
+    missing = {cached: html for _, html, cached in keyed if not cached.exists()}
+    if missing:
+        workers = min(len(missing), workers or os.cpu_count() or 1)
+        # The longest documents first, so the pool is not left waiting on one at the end.
+        order = sorted(missing, key=lambda cached: -len(missing[cached]))
+        if workers == 1:
+            for cached in order:
+                render(missing[cached], cached)
+        else:
+            # Forked workers inherit the loaded library; MkDocs takes hooks/ off sys.path after loading.
+            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                for future in [pool.submit(render, missing[cached], cached) for cached in order]:
+                    future.result()
+    outcomes = []
+    for target, _, cached in keyed:
+        destination = site_dir / target
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, destination)
+        outcomes.append(Outcome(target, cached in missing, destination.stat().st_size))
+    return outcomes

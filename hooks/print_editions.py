@@ -1,0 +1,88 @@
+"""Hook: the printed editions (PDFs) of each language, and links to them from chapter pages.
+
+PDFs are made in `on_env`, once every page's HTML exists. Set MANUAL_PDF=0 to skip them (as
+`make serve` does, so previews stay fast); MANUAL_PDF_CACHE moves the render cache.
+"""
+
+import os
+from pathlib import Path
+
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+from manual import edition_meta, editions, guidance, guidance_views, interface, pdf_render
+from manual.errors import ManualError
+from manual.fallback import relative_url
+from manual.site import (as_plugin_error, build_locale, config_dir, docs_root, edition, localized_page,
+                         print_pages)
+
+log = get_plugin_logger(__name__)
+
+
+def pdfs_wanted() -> bool:
+    return os.environ.get("MANUAL_PDF", "1") != "0"
+
+
+@event_priority(-110)  # after every other hook has finished the pages' content
+def on_env(env, config, files):
+    if not pdfs_wanted():
+        log.info("PDFs skipped (MANUAL_PDF=0)")
+        return env
+    locale = build_locale(config)
+    try:
+        jobs = plan_editions(config, files, locale)
+    except ManualError as err:
+        raise as_plugin_error(err) from None
+    cache = Path(os.environ.get("MANUAL_PDF_CACHE") or config_dir(config) / ".cache" / "pdf")
+    outcomes = pdf_render.render_all([(job.target, job.html) for job in jobs], Path(config.site_dir), cache)
+    rendered = [o.target for o in outcomes if o.rendered]
+    log.info(f"PDFs ({locale.code}): {len(rendered)} rendered, {len(outcomes) - len(rendered)} reused"
+             + (f": {', '.join(rendered)}" if rendered else ""))
+    return env
+
+
+def plan_editions(config, files, locale):
+    docs_dir = docs_root(config)
+    strings = interface.load_strings(docs_dir, locale.code, locale.source)
+    docs = guidance_views.documents(guidance.load_source(docs_dir, locale.source), locale.code)
+    meta = edition_meta.meta(site_name=config.site_name, author=config.site_author or "",
+                             description=config.site_description or "", edition=edition(config),
+                             strings=strings, locale=locale.code, direction=locale.direction)
+    return editions.plan(print_pages(files), docs, meta, strings, locale.code, locale.prefix,
+                         config.use_directory_urls)
+
+
+@event_priority(-101)  # after mkdocs-static-i18n has sorted the files by language
+def on_files(files, config):
+    locale = build_locale(config)
+    docs_dir = docs_root(config)
+    try:
+        strings = interface.load_strings(docs_dir, locale.code, locale.source)
+        docs = guidance_views.documents(guidance.load_source(docs_dir, locale.source), locale.code)
+    except ManualError as err:
+        raise as_plugin_error(err) from None
+    chapters = sorted(
+        (f.norm_src_uri, editions.chapter_of(f.norm_src_uri), editions.title_of(f.content_string))
+        for f in files.documentation_pages()
+        if editions.chapter_of(getattr(f, "norm_src_uri", "")) and f.norm_src_uri.endswith("/index.md")
+    )
+    address = locale.prefix + ("downloads/" if config.use_directory_urls else "downloads.html")
+    content = editions.downloads_markdown([(slug, title) for _, slug, title in chapters], docs, strings,
+                                          locale.code, address)
+    files.append(localized_page(config, locale, editions.DOWNLOADS, content))
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    if getattr(page.file, "norm_src_uri", None) == editions.DOWNLOADS:
+        site = Path(config.site_dir)
+        page.content = editions.fill_sizes(
+            page.content, lambda target: (site / target).stat().st_size if (site / target).exists() else None)
+    # Every chapter page links its chapter's PDF and the whole manual, in the page's language.
+    chapter = editions.chapter_of(getattr(page.file, "norm_src_uri", page.file.src_uri))
+    if chapter:
+        code = build_locale(config).code
+        context["edition_downloads"] = {
+            "chapter": relative_url(editions.chapter_pdf(code, chapter), page.url),
+            "manual": relative_url(editions.manual_pdf(code), page.url),
+        }
+    return context
