@@ -71,3 +71,12 @@ def is_other_host(url: str) -> bool:
 
 def css_urls(text: str) -> list[str]:
     return [a or b for a, b in CSS_URL.findall(text)]
+
+
+def article(path: Path) -> Page:
+    """The page's own content (Material's <article>), without navigation or table of contents."""
+    html = path.read_text(encoding="utf-8")
+    start = html.index("<article")
+    page = Page()
+    page.feed(html[start: html.index("</article>", start)])
+    return page

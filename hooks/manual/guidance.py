@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from manual import yamlfile
+from manual import inline, yamlfile
 from manual.errors import ManualError
 from manual.guidance_models import KINDS, Vocabulary, VocabularyText
 
@@ -114,6 +114,7 @@ def _check_source(doc, path: Path, lines: dict, language_dir: Path, vocabulary: 
     if not chapter.endswith(".md") or not (language_dir / chapter).is_file():
         raise ManualError(path, yamlfile.line_of(lines, ("chapter",)),
                           f"chapter page '{doc.chapter}' does not exist in {language_dir.name}/")
+    _check_texts(doc.model_dump(), (), path, lines)
     for s, section in enumerate(doc.sections):
         for i, entry in enumerate(getattr(section, name)):
             if name == "items" and entry.role not in vocabulary.roles:
@@ -122,3 +123,23 @@ def _check_source(doc, path: Path, lines: dict, language_dir: Path, vocabulary: 
             if name == "fields" and entry.options:
                 _unique([(o.id, ("sections", s, name, i, "options", k, "id"))
                          for k, o in enumerate(entry.options)], path, lines, "option")
+
+
+TEXT_KEYS = frozenset({"title", "summary", "text", "note", "label", "help", "intro"})
+
+
+def _check_texts(data: Any, loc: tuple, path: Path, lines: dict) -> None:
+    """Every text field must be inline Markdown; report the first that is not, at its line."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in TEXT_KEYS and isinstance(value, str):
+                try:
+                    inline.to_html(value)
+                except ValueError as err:
+                    where = ".".join(str(p) for p in loc + (key,))
+                    raise ManualError(path, yamlfile.line_of(lines, loc + (key,)), f"'{where}': {err}") from None
+            else:
+                _check_texts(value, loc + (key,), path, lines)
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            _check_texts(value, loc + (i,), path, lines)

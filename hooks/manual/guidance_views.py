@@ -76,10 +76,11 @@ class _Merger:
                                   f"'{where}' has no English text to translate")
             return None
         value = translated if translated is not None else english
-        try:
-            inline.to_html(value)
-        except ValueError as err:
-            raise ManualError(self.path, yamlfile.line_of(self.lines, loc), f"'{where}': {err}") from None
+        if translated is not None:  # English texts were checked when the source was loaded
+            try:
+                inline.to_html(value)
+            except ValueError as err:
+                raise ManualError(self.path, yamlfile.line_of(self.lines, loc), f"'{where}': {err}") from None
         if translated is None and self.has_translation:
             self.untranslated.append(where)
         return Text(value, translated is not None or not self.has_translation)
