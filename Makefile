@@ -14,8 +14,9 @@ build: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# PDFs are not re-rendered on every save unless asked: make serve MANUAL_PDF=1
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	MANUAL_PDF=$${MANUAL_PDF:-0} $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 check-system:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || { echo "make: Python 3.11 or newer is needed (found $$($(PYTHON) --version 2>&1))."; exit 1; }

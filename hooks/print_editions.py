@@ -7,6 +7,7 @@ PDFs are made in `on_env`, once every page's HTML exists. Set MANUAL_PDF=0 to sk
 import os
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from manual import edition_meta, editions, guidance, guidance_views, interface, pdf_render
@@ -33,7 +34,13 @@ def on_env(env, config, files):
     except ManualError as err:
         raise as_plugin_error(err) from None
     cache = Path(os.environ.get("MANUAL_PDF_CACHE") or config_dir(config) / ".cache" / "pdf")
-    outcomes = pdf_render.render_all([(job.target, job.html) for job in jobs], Path(config.site_dir), cache)
+    try:
+        outcomes = pdf_render.render_all([(job.target, job.html) for job in jobs], Path(config.site_dir), cache)
+    except pdf_render.RenderError as err:
+        raise PluginError(f"printed editions ({locale.code}): {err}") from None
+    for outcome in outcomes:
+        for problem in outcome.problems:
+            log.warning(f"{outcome.target}: WeasyPrint: {problem}")
     rendered = [o.target for o in outcomes if o.rendered]
     log.info(f"PDFs ({locale.code}): {len(rendered)} rendered, {len(outcomes) - len(rendered)} reused"
              + (f": {', '.join(rendered)}" if rendered else ""))

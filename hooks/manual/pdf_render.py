@@ -8,6 +8,7 @@ fonts, WeasyPrint's version and options), so a rebuild renders only what changed
 from __future__ import annotations
 
 import hashlib
+import logging
 import multiprocessing
 import os
 import shutil
@@ -21,11 +22,25 @@ PRINT_DIR = Path(__file__).parent / "print"
 PDF_VARIANT = "pdf/ua-1"
 
 
+class RenderError(Exception):
+    """A document that could not be rendered."""
+
+
 @dataclass(frozen=True)
 class Outcome:
     target: str
     rendered: bool  # False when the cached PDF was reused
     size: int
+    problems: tuple[str, ...] = ()  # what WeasyPrint warned about while rendering
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
 
 
 @lru_cache(maxsize=None)
@@ -68,16 +83,29 @@ def _font_config():
     return FontConfiguration()  # one per worker process, shared by its documents
 
 
-def render(html: str, target: Path) -> None:
-    """Render one document (runs in a worker process)."""
+def render(html: str, target: Path) -> tuple[str, ...]:
+    """Render one document (runs in a worker process); return what WeasyPrint warned about.
+
+    A document that drew warnings is not kept in the cache, so every build reports them again.
+    """
     from weasyprint import HTML
+    from weasyprint.urls import FatalURLFetchingError
 
     target.parent.mkdir(parents=True, exist_ok=True)
     # A name of its own, so two builds sharing the cache never trip over each other.
     partial = target.with_suffix(f".{os.getpid()}.partial")
-    document = HTML(string=html, base_url=PRINT_DIR.resolve().as_uri() + "/", url_fetcher=_local_fetcher())
-    document.write_pdf(partial, font_config=_font_config(), pdf_variant=PDF_VARIANT)
+    collect = _Collect()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(collect)
+    try:
+        document = HTML(string=html, base_url=PRINT_DIR.resolve().as_uri() + "/", url_fetcher=_local_fetcher())
+        document.write_pdf(partial, font_config=_font_config(), pdf_variant=PDF_VARIANT)
+    except FatalURLFetchingError as err:  # a BaseException in WeasyPrint: make it an ordinary error
+        raise RenderError(str(err)) from None
+    finally:
+        logger.removeHandler(collect)
     partial.replace(target)
+    return tuple(collect.messages)
 
 
 def render_all(jobs: list[tuple[str, str]], site_dir: Path, cache_dir: Path, workers: int | None = None) -> list[Outcome]:
@@ -85,22 +113,26 @@ def render_all(jobs: list[tuple[str, str]], site_dir: Path, cache_dir: Path, wor
     cache_dir.mkdir(parents=True, exist_ok=True)
     keyed = [(target, html, cache_dir / f"{cache_key(html)}.pdf") for target, html in jobs]
     missing = {cached: html for _, html, cached in keyed if not cached.exists()}
+    problems: dict[Path, tuple[str, ...]] = {}
     if missing:
         workers = min(len(missing), workers or os.cpu_count() or 1)
         # The longest documents first, so the pool is not left waiting on one at the end.
         order = sorted(missing, key=lambda cached: -len(missing[cached]))
         if workers == 1:
             for cached in order:
-                render(missing[cached], cached)
+                problems[cached] = render(missing[cached], cached)
         else:
             # Forked workers inherit the loaded library; MkDocs takes hooks/ off sys.path after loading.
             with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                for future in [pool.submit(render, missing[cached], cached) for cached in order]:
-                    future.result()
+                futures = {cached: pool.submit(render, missing[cached], cached) for cached in order}
+                problems = {cached: future.result() for cached, future in futures.items()}
     outcomes = []
     for target, _, cached in keyed:
         destination = site_dir / target
         destination.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, destination)
-        outcomes.append(Outcome(target, cached in missing, destination.stat().st_size))
+        outcomes.append(Outcome(target, cached in missing, destination.stat().st_size, problems.get(cached, ())))
+    for cached, found in problems.items():
+        if found:
+            cached.unlink(missing_ok=True)
     return outcomes

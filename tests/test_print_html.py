@@ -1,0 +1,42 @@
+from manual import editions, print_html
+
+TARGETS = {"02-safety/safety-planning": "p-02-safety-safety-planning", "01-foundations": "p-01-foundations"}
+
+
+def test_links_jump_inside_the_document_or_become_plain_text():
+    html = ('<h1 id="x">T<a class="headerlink" href="#x" title="Permanent link">&para;</a></h1>'
+            '<p><a href="../../02-safety/safety-planning/#safety-plan">s</a> <a href="../">up</a> '
+            '<a href="https://example.org">e</a> <a href="#x">self</a> <a href="../../checklists/a/">c</a></p>')
+    out = print_html.prepare(html, "01-foundations/definitions/", TARGETS, demote=1)
+    assert "&para;" not in out and "headerlink" not in out
+    assert '<h2 id="p-01-foundations-definitions--x">T</h2>' in out
+    assert '<a href="#p-02-safety-safety-planning--safety-plan">s</a>' in out
+    assert '<a href="#p-01-foundations">up</a>' in out
+    assert '<a href="https://example.org">e</a>' in out
+    assert '<a href="#p-01-foundations-definitions--x">self</a>' in out
+    assert "<a>c</a>" in out
+
+
+def test_addresses_resolve_with_either_url_style():
+    assert print_html.resolve("../", "01-foundations/definitions/") == "01-foundations"
+    assert print_html.resolve("../../02-safety/a.html#z", "ro/01-foundations/b.html") == "02-safety/a.html#z"
+    assert print_html.normalise("ro/02-safety/index.html") == "ro/02-safety"
+
+
+def test_chapters_are_named_without_their_number():
+    assert editions.chapter_of("02-safety/risk-assessment.md") == "safety"
+    assert editions.chapter_of("11-case-data/index.md") == "case-data"
+    assert editions.chapter_of("glossary.md") is None
+    assert editions.chapter_pdf("ro", "safety") == "pdf/ro/chapters/safety.pdf"
+
+
+def test_sizes_fill_in_only_for_built_pdfs():
+    html = '<span class="pdf-size" data-pdf="a.pdf"></span><span class="pdf-size" data-pdf="b.pdf"></span>'
+    out = editions.fill_sizes(html, {"a.pdf": 1_234_567}.get)
+    assert '<span class="pdf-size" data-pdf="a.pdf">1.2 MB</span>' in out
+    assert '<span class="pdf-size" data-pdf="b.pdf"></span>' in out
+    assert editions.human_size(2_400) == "2 kB"
+
+
+def test_title_of_reads_the_first_heading():
+    assert editions.title_of("# Safety { #top }\n\nText\n# Other\n") == "Safety"
