@@ -143,3 +143,16 @@ def build_project(project: Path, *, pdf: bool = False, cache: Path | None = None
     if cache is not None:
         env["MANUAL_PDF_CACHE"] = str(cache)
     return run_mkdocs_build(project / "mkdocs.yml", project / "site", env)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Report the words of each chapter, per language, at the end of every run."""
+    from content import chapter_words, chapters
+
+    terminalreporter.section("words per chapter (prose)")
+    languages = sorted(p.name for p in (ROOT / "docs").iterdir() if p.is_dir() and len(p.name) == 2)
+    terminalreporter.write_line("chapter".ljust(22) + "".join(lang.rjust(8) for lang in languages))
+    for chapter in chapters(ROOT / "docs" / "en"):
+        counts = [chapter_words(ROOT / "docs" / lang / chapter.name) if (ROOT / "docs" / lang / chapter.name).exists() else 0
+                  for lang in languages]
+        terminalreporter.write_line(chapter.name.ljust(22) + "".join(str(n).rjust(8) for n in counts))

@@ -77,7 +77,7 @@ def _group(pages: list[PrintPage], pattern: re.Pattern, kind: str) -> list[Part]
         if match:
             name = match.group(1) if kind == "annex" else match.group(2)
             if name not in parts:
-                parts[name] = Part(key=print_html.page_key(page.url), title=page.title, kind=kind)
+                parts[name] = Part(key=f"part-{name}", title=page.title, kind=kind)
             parts[name].pages.append(page)
     return list(parts.values())
 
@@ -88,7 +88,7 @@ def book_parts(pages: list[PrintPage], docs: list[Document], strings: Strings, p
     if docs:
         parts.append(Part(key="g-annex", title=strings.checklists_title, kind="annex", documents=docs))
     for name in BACK_MATTER:
-        parts += [Part(key=print_html.page_key(p.url), title=p.title, kind="annex", pages=[p])
+        parts += [Part(key=f"part-{name[:-3]}", title=p.title, kind="annex", pages=[p])
                   for p in pages if p.path == name]
     return parts
 
