@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test serve bench check-system clean
+.PHONY: build test serve preview i18n-status i18n-stamp add-language bench check-system clean
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -17,6 +17,28 @@ test: $(STAMP)
 # PDFs are not re-rendered on every save unless asked: make serve MANUAL_PDF=1
 serve: $(STAMP)
 	MANUAL_PDF=$${MANUAL_PDF:-0} $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# Translators -----------------------------------------------------------------------------------
+MANUAL := PYTHONPATH=hooks $(BIN)/python -m manual
+
+# What each translation has, lacks and has let go stale; fails on orphaned or invalid files.
+i18n-status: $(STAMP)
+	@$(MANUAL) status
+
+# Mark a finished translation up to date: make i18n-stamp CODE=ro FILE=02-safety/index.md [ENTRY=...]
+i18n-stamp: $(STAMP)
+	@test -n "$(CODE)" -a -n "$(FILE)" || { echo "usage: make i18n-stamp CODE=ro FILE=02-safety/index.md (or FILE=checklists/initial-contact.yml [ENTRY=sections.x.items.y])"; exit 2; }
+	@$(MANUAL) stamp $(CODE) $(FILE) $(ENTRY)
+
+# Start a language: make add-language CODE=ar NAME=العربية
+add-language: $(STAMP)
+	@test -n "$(CODE)" -a -n "$(NAME)" || { echo "usage: make add-language CODE=ar NAME=العربية"; exit 2; }
+	@$(MANUAL) add-language $(CODE) "$(NAME)"
+
+# A translator's quick preview: English plus one language, no PDFs. make preview CODE=ro
+preview: $(STAMP)
+	@test -n "$(CODE)" || { echo "usage: make preview CODE=ro"; exit 2; }
+	MANUAL_LANGUAGES=$(CODE) MANUAL_PDF=0 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 check-system:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || { echo "make: Python 3.11 or newer is needed (found $$($(PYTHON) --version 2>&1))."; exit 1; }

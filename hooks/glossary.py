@@ -1,8 +1,5 @@
 """Hook: the glossary page, and term definitions on hover or tap on every page."""
 
-from functools import lru_cache
-from pathlib import Path
-
 from mkdocs.plugins import event_priority
 
 from manual import glossary, interface
@@ -22,18 +19,14 @@ def on_files(files, config):
     return files
 
 
-def on_page_markdown(markdown, page, config, files):
-    if getattr(page.file, "norm_src_uri", None) == glossary.PAGE:
-        return markdown
+@event_priority(-110)  # after mkdocs-static-i18n has set the build's language
+def on_config(config):
+    # Every term and abbreviation shows its definition on hover or tap, through the abbr
+    # extension's glossary, given anew for each language's build.
     locale = build_locale(config)
-    stamps = tuple(p.stat().st_mtime if p.exists() else 0 for p in
-                   (docs_root(config) / code / glossary.FILE_NAME for code in (locale.source, locale.code)))
-    return markdown + "\n\n" + _abbreviations(docs_root(config), locale.code, locale.source, stamps)
-
-
-@lru_cache(maxsize=16)  # keyed by language and file times: read once per build, not once per page
-def _abbreviations(docs_dir: Path, code: str, source: str, stamps: tuple) -> str:
     try:
-        return glossary.abbreviations(glossary.load(docs_dir, code, source))
+        terms = glossary.abbreviations(glossary.load(docs_root(config), locale.code, locale.source))
     except ManualError as err:
         raise as_plugin_error(err) from None
+    config.mdx_configs["abbr"] = {"glossary": terms}
+    return config

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -42,6 +41,7 @@ class TermText(Strict):
 
 class GlossaryText(Strict):
     terms: list[TermText] = []
+    translated_from: dict[str, str] = {}
 
 
 @dataclass(frozen=True)
@@ -112,17 +112,16 @@ def _plain(text: str) -> str:
     return re.sub(r"[*_`]", "", " ".join(text.split()))
 
 
-def abbreviations(entries: list[Entry]) -> str:
-    """Markdown abbreviation definitions: every abbreviation and term shows its definition."""
-    lines = []
+def abbreviations(entries: list[Entry]) -> dict[str, str]:
+    """Each abbreviation and term, with its definition as plain text, for hover and tap."""
+    found: dict[str, str] = {}
     for entry in entries:
         words = {entry.term.value, entry.term.value[:1].lower() + entry.term.value[1:]}
         if entry.abbr:
             words.add(entry.abbr)
         for word in sorted(words):
-            if "]" not in word:
-                lines.append(f"*[{word}]: {html.escape(_plain(entry.definition.value), quote=False)}")
-    return "\n".join(lines)
+            found[word] = _plain(entry.definition.value)
+    return found
 
 
 def page_markdown(entries: list[Entry], strings: Strings) -> str:

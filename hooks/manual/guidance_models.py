@@ -117,9 +117,13 @@ class FormSectionText(Strict):
     fields: list[FieldText] = []
 
 
+Stamps = dict[str, str]  # entry path -> hash of the English text it was translated from
+
+
 class GuidanceText(Strict):
     title: Optional[Text] = None
     summary: Optional[Text] = None
+    translated_from: Stamps = {}
 
 
 class ChecklistText(GuidanceText):
@@ -138,6 +142,7 @@ class Vocabulary(Strict):
 class VocabularyText(Strict):
     stages: dict[Id, Text] = {}
     roles: dict[Id, Text] = {}
+    translated_from: Stamps = {}
 
 
 KINDS = {

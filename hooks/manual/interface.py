@@ -28,6 +28,7 @@ def _read(path: Path) -> tuple[dict[str, str], dict]:
     data, lines = yamlfile.load(path)
     if not isinstance(data, dict):
         raise ManualError(path, 1, "expected a mapping of string keys to texts")
+    data = {key: value for key, value in data.items() if key != "translated_from"}  # translators' stamps
     for key, value in data.items():
         if not isinstance(value, str) or not value.strip():
             raise ManualError(path, yamlfile.line_of(lines, (key,)), f"'{key}': expected a text")

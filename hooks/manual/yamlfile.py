@@ -6,6 +6,7 @@ the manual needs duplicate keys refused and every later error pointed at a line.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,16 @@ def _plain(node: yaml.Node, here: Location, lines: dict[Location, int], path: Pa
 
 
 def load(path: Path) -> tuple[Any, dict[Location, int]]:
-    """Return the file's data and a map from each location in it to its line number."""
+    """Return the file's data and a map from each location in it to its line number.
+
+    Callers must not change what they get: it is shared by every reader of the same file version.
+    """
+    stat = path.stat() if path.exists() else None
+    return _load(path, stat.st_mtime_ns if stat else 0, stat.st_size if stat else 0)
+
+
+@lru_cache(maxsize=1024)  # keyed by file version: one parse per build, however many hooks read it
+def _load(path: Path, mtime_ns: int, size: int) -> tuple[Any, dict[Location, int]]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as err:

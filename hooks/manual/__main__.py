@@ -1,0 +1,104 @@
+"""The translators' and editors' commands: `python -m manual <command>` (see the Makefile).
+
+  status                     what each translation has, lacks, and has let go stale
+  stamp LANG PATH [ENTRY]    mark a translated page or data file (or one entry) up to date
+  add-language CODE NAME     start a new language folder and list it in mkdocs.yml
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+from manual import glossary, guidance, guidance_views, interface, languages, stamping, translations
+from manual.errors import ManualError
+
+ROOT = Path.cwd()
+
+
+def configured_languages(root: Path) -> list[str]:
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            return [entry["locale"] for entry in plugin["i18n"]["languages"]]
+    return ["en"]
+
+
+def validate(docs_dir: Path, code: str) -> None:
+    """The build's own checks of one language's structured data."""
+    guidance_views.documents(guidance.load_source(docs_dir), code)
+    guidance.load_vocabulary(docs_dir, code, guidance.load_vocabulary(docs_dir, "en"))
+    glossary.load(docs_dir, code)
+    interface.load_strings(docs_dir, code)
+
+
+def print_report(report: translations.LanguageReport) -> None:
+    print(f"\n== {report.code} ==")
+    for name, coverage in (("pages", report.pages), ("checklist, form, glossary and interface items", report.items)):
+        print(f"{name}: {len(coverage.translated)} translated of {coverage.total}, "
+              f"{len(coverage.missing)} missing, {len(coverage.stale)} stale, {len(coverage.orphaned)} orphaned")
+        for label, paths in (("missing", coverage.missing), ("stale", coverage.stale), ("ORPHANED (error)", coverage.orphaned)):
+            for path in paths:
+                print(f"  {label:9} docs/{report.code}/{path}")
+    for problem in report.invalid:
+        print(f"  INVALID (error) {problem}")
+
+
+def command_status(args) -> int:
+    docs = ROOT / "docs"
+    ok = True
+    for code in configured_languages(ROOT)[1:]:
+        report = translations.language_report(docs, code, validate=lambda c: validate(docs, c))
+        print_report(report)
+        ok = ok and report.ok
+    print("\nOrphans and invalid files are errors; missing and stale texts show in English or need review.")
+    return 0 if ok else 1
+
+
+def command_stamp(args) -> int:
+    docs = ROOT / "docs"
+    if args.path.endswith(".md"):
+        print(f"docs/{args.lang}/{args.path}: stamped {stamping.stamp_page(docs, args.lang, args.path)}")
+    else:
+        done = stamping.stamp_data(docs, args.lang, args.path, args.entry)
+        print(f"docs/{args.lang}/{args.path}: stamped {len(done)} entr{'y' if len(done) == 1 else 'ies'}")
+    return 0
+
+
+def command_add_language(args) -> int:
+    for path in languages.add_language(ROOT, args.code, args.name):
+        print(f"wrote {path.relative_to(ROOT)}")
+    print(f"Build now: every {args.name} page shows the English text with a notice until it is translated.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m manual", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("status", help="report each translation's coverage").set_defaults(run=command_status)
+    stamp = commands.add_parser("stamp", help="mark a translation up to date with its English source")
+    stamp.add_argument("lang")
+    stamp.add_argument("path", help="a page (02-safety/index.md) or data file (checklists/initial-contact.yml)")
+    stamp.add_argument("entry", nargs="?", help="one entry of a data file, e.g. sections.safety.items.check-danger")
+    stamp.set_defaults(run=command_stamp)
+    add = commands.add_parser("add-language", help="start a new language")
+    add.add_argument("code")
+    add.add_argument("name")
+    add.set_defaults(run=command_add_language)
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except ManualError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,176 @@
+"""What each translation has, lacks and has let go stale, for pages and structured data.
+
+A translated page records the English text it was made from (`translated_from:` in its front
+matter, a hash of the English file); a translated data file records the same per entry (a
+`translated_from:` map at its end, from entry path to hash). When English changes, the hashes no
+longer match and the translation is stale until a translator brings it up to date and stamps it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+MARK = "translated_from"
+DATA_FILES = ("interface.yml", "vocabulary.yml", "glossary.yml")
+DATA_FOLDERS = ("checklists", "forms")
+
+
+def fingerprint(*texts: str | None) -> str:
+    """A short hash of English text, ignoring trailing spaces and line-ending style."""
+    joined = "\x1f".join("\n".join(line.rstrip() for line in (t or "").replace("\r\n", "\n").split("\n"))
+                         for t in texts)
+    return hashlib.sha256(joined.strip().encode("utf-8")).hexdigest()[:12]
+
+
+# Pages -----------------------------------------------------------------------------------------
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end != -1:
+            return yaml.safe_load(text[4:end]) or {}, text[end + 5:]
+    return {}, text
+
+
+def page_fingerprint(path: Path) -> str:
+    return fingerprint(split_front_matter(path.read_text(encoding="utf-8"))[1])
+
+
+# Structured data: every translatable entry of a file, by path ----------------------------------
+
+def _by_id(items) -> dict:
+    return {item["id"]: item for item in items or [] if isinstance(item, dict) and "id" in item}
+
+
+def entries(kind: str, data: dict | None) -> dict[str, tuple]:
+    """Map each entry's path to its texts ("sections.a.items.b" -> (text, note))."""
+    data = data or {}
+    found: dict[str, tuple] = {}
+    if kind in ("checklists", "forms"):
+        for key in ("title", "summary"):
+            if data.get(key) is not None:
+                found[key] = (data[key],)
+        for sid, section in _by_id(data.get("sections")).items():
+            texts = (section.get("title"), section.get("intro"))
+            if any(texts):
+                found[f"sections.{sid}"] = texts
+            for name in ("items", "fields"):
+                for eid, entry in _by_id(section.get(name)).items():
+                    options = tuple(o.get("label") for o in _by_id(entry.get("options")).values())
+                    texts = (entry.get("text"), entry.get("note"), entry.get("label"), entry.get("help")) + options
+                    if any(texts):
+                        found[f"sections.{sid}.{name}.{eid}"] = texts
+    elif kind == "glossary.yml":
+        for tid, term in _by_id(data.get("terms")).items():
+            if term.get("term") or term.get("definition"):
+                found[f"terms.{tid}"] = (term.get("term"), term.get("definition"))
+    elif kind == "vocabulary.yml":
+        for group in ("stages", "roles"):
+            for key, label in (data.get(group) or {}).items():
+                found[f"{group}.{key}"] = (label,)
+    else:  # interface.yml: flat keys
+        found = {key: (value,) for key, value in data.items() if key != MARK and isinstance(value, str)}
+    return found
+
+
+def read_data(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {} if path.exists() else {}
+
+
+# The report ------------------------------------------------------------------------------------
+
+@dataclass
+class Coverage:
+    """One kind of content in one language: what is translated, missing, stale or orphaned."""
+
+    translated: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+    orphaned: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.translated) + len(self.missing) + len(self.stale)
+
+
+@dataclass
+class LanguageReport:
+    code: str
+    pages: Coverage = field(default_factory=Coverage)
+    items: Coverage = field(default_factory=Coverage)
+    invalid: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not (self.pages.orphaned or self.items.orphaned or self.invalid)
+
+
+def page_report(docs_dir: Path, code: str, source: str = "en") -> Coverage:
+    english = {p.relative_to(docs_dir / source).as_posix(): p for p in (docs_dir / source).rglob("*.md")}
+    translated = {p.relative_to(docs_dir / code).as_posix(): p for p in (docs_dir / code).rglob("*.md")}
+    report = Coverage()
+    for rel, path in sorted(english.items()):
+        if rel not in translated:
+            report.missing.append(rel)
+            continue
+        meta, _ = split_front_matter(translated[rel].read_text(encoding="utf-8"))
+        (report.translated if meta.get(MARK) == page_fingerprint(path) else report.stale).append(rel)
+    report.orphaned = sorted(rel for rel in translated if rel not in english)
+    return report
+
+
+def data_files(docs_dir: Path, language: str) -> dict[str, str]:
+    """Relative path -> kind, for every structured data file of a language folder."""
+    found = {name: name for name in DATA_FILES if (docs_dir / language / name).exists()}
+    for folder in DATA_FOLDERS:
+        for path in sorted((docs_dir / language / folder).glob("*.yml")):
+            found[f"{folder}/{path.name}"] = folder
+    return found
+
+
+def item_report(docs_dir: Path, code: str, source: str = "en") -> Coverage:
+    english_files = data_files(docs_dir, source)
+    report = Coverage()
+    for rel in sorted(set(data_files(docs_dir, code)) - set(english_files)):
+        report.orphaned.append(rel)
+    for rel, kind in english_files.items():
+        english = entries(kind, read_data(docs_dir / source / rel))
+        data = read_data(docs_dir / code / rel)
+        translated = entries(kind, data)
+        stamps = data.get(MARK) or {}
+        for path, texts in english.items():
+            where = f"{rel}#{path}"
+            if kind == "interface.yml" and path == "language_name":
+                continue
+            if path not in translated:
+                report.missing.append(where)
+            elif stamps.get(path) == fingerprint(*texts):
+                report.translated.append(where)
+            else:
+                report.stale.append(where)
+        report.orphaned += [f"{rel}#{path}" for path in translated if path not in english]
+    return report
+
+
+def language_report(docs_dir: Path, code: str, source: str = "en", validate=None) -> LanguageReport:
+    """The whole report for one language; `validate(code)` raises on an invalid file."""
+    report = LanguageReport(code, page_report(docs_dir, code, source), item_report(docs_dir, code, source))
+    if validate is not None:
+        try:
+            validate(code)
+        except Exception as err:  # the build's own checks: file, line and what was expected
+            report.invalid.append(str(err))
+    return report
+
+
+def page_address(rel: str, prefix: str, directory_urls: bool) -> str:
+    """Where the page at `rel` (inside a language folder) is in the site."""
+    stem = rel[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+        return prefix + (stem if directory_urls else stem + "index.html")
+    return prefix + (stem + "/" if directory_urls else stem + ".html")
