@@ -138,8 +138,9 @@ def project(tmp_path) -> Path:
     return make_project(tmp_path / "project")
 
 
-def build_project(project: Path, *, pdf: bool = False, cache: Path | None = None) -> subprocess.CompletedProcess:
-    env = {"MANUAL_PDF": "1" if pdf else "0"}
+def build_project(project: Path, *, pdf: bool = False, cache: Path | None = None,
+                  env: dict | None = None) -> subprocess.CompletedProcess:
+    env = {"MANUAL_PDF": "1" if pdf else "0", **(env or {})}
     if cache is not None:
         env["MANUAL_PDF_CACHE"] = str(cache)
     return run_mkdocs_build(project / "mkdocs.yml", project / "site", env)

@@ -16,9 +16,6 @@ import yaml
 from manual import glossary, guidance, guidance_views, interface, languages, stamping, translations
 from manual.errors import ManualError
 
-ROOT = Path.cwd()
-
-
 def configured_languages(root: Path) -> list[str]:
     class Loader(yaml.SafeLoader):
         pass
@@ -51,9 +48,9 @@ def print_report(report: translations.LanguageReport) -> None:
 
 
 def command_status(args) -> int:
-    docs = ROOT / "docs"
+    docs = Path.cwd() / "docs"
     ok = True
-    for code in configured_languages(ROOT)[1:]:
+    for code in configured_languages(Path.cwd())[1:]:
         report = translations.language_report(docs, code, validate=lambda c: validate(docs, c))
         print_report(report)
         ok = ok and report.ok
@@ -62,7 +59,7 @@ def command_status(args) -> int:
 
 
 def command_stamp(args) -> int:
-    docs = ROOT / "docs"
+    docs = Path.cwd() / "docs"
     if args.path.endswith(".md"):
         print(f"docs/{args.lang}/{args.path}: stamped {stamping.stamp_page(docs, args.lang, args.path)}")
     else:
@@ -72,8 +69,8 @@ def command_stamp(args) -> int:
 
 
 def command_add_language(args) -> int:
-    for path in languages.add_language(ROOT, args.code, args.name):
-        print(f"wrote {path.relative_to(ROOT)}")
+    for path in languages.add_language(Path.cwd(), args.code, args.name):
+        print(f"wrote {path.relative_to(Path.cwd())}")
     print(f"Build now: every {args.name} page shows the English text with a notice until it is translated.")
     return 0
 
