@@ -2,7 +2,7 @@
 
 from mkdocs.plugins import event_priority
 
-from manual import interface
+from manual import head, interface
 from manual.errors import ManualError
 from manual.site import as_plugin_error, build_locale, docs_root
 
@@ -15,4 +15,5 @@ def on_env(env, config, files):
     except ManualError as err:
         raise as_plugin_error(err) from None
     env.globals["manual_locale"] = locale
+    env.filters["without_language_alternates"] = head.without_language_alternates
     return env
