@@ -5,13 +5,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test serve preview i18n-status i18n-stamp add-language bench check-system clean
+.PHONY: build test chromium serve preview i18n-status i18n-stamp add-language bench check-system clean
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 	@echo "The site, with every language and every PDF, is in $(CURDIR)/site/ (open site/index.html through a web server, or run 'make serve')."
 
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest
 
 # PDFs are not re-rendered on every save unless asked: make serve MANUAL_PDF=1
@@ -39,6 +39,13 @@ add-language: $(STAMP)
 preview: $(STAMP)
 	@test -n "$(CODE)" || { echo "usage: make preview CODE=ro"; exit 2; }
 	MANUAL_LANGUAGES=$(CODE) MANUAL_PDF=0 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# The browser tests drive Debian's Chromium (Playwright's own browser download cannot work here).
+CHROMIUM ?= /usr/bin/chromium
+chromium:
+	@test -x $(CHROMIUM) || { echo "make: installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	  || { echo "make: Chromium is missing and could not be installed: apt-get install chromium"; exit 1; }
 
 check-system:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || { echo "make: Python 3.11 or newer is needed (found $$($(PYTHON) --version 2>&1))."; exit 1; }

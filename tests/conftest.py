@@ -157,3 +157,51 @@ def pytest_terminal_summary(terminalreporter):
         counts = [chapter_words(ROOT / "docs" / lang / chapter.name) if (ROOT / "docs" / lang / chapter.name).exists() else 0
                   for lang in languages]
         terminalreporter.write_line(chapter.name.ljust(22) + "".join(str(n).rjust(8) for n in counts))
+
+
+# The browser -------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def server(site):
+    from browser import SiteServer
+
+    with SiteServer(site) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    from browser import launch
+
+    with sync_playwright() as playwright:
+        try:
+            browser = launch(playwright)
+        except Exception as err:  # fail with the reason, never skip
+            pytest.fail(f"Chromium could not start: {err}", pytrace=False)
+        yield browser
+        browser.close()
+
+
+def _open_context(chromium, origin, **options):
+    from browser import Recorder
+
+    context = chromium.new_context(**options)
+    recorder = Recorder(context)
+    yield context
+    context.close()
+    strays = recorder.other_hosts(origin)
+    assert strays == [], f"requests to other hosts: {strays}"
+
+
+@pytest.fixture
+def context(chromium, server):
+    """A fresh browser profile (no cookies, no storage) whose every request must stay local."""
+    yield from _open_context(chromium, server.origin, viewport={"width": 1280, "height": 900})
+
+
+@pytest.fixture
+def phone(chromium, server):
+    yield from _open_context(chromium, server.origin, viewport={"width": 375, "height": 740},
+                             is_mobile=True, has_touch=True, device_scale_factor=2)
