@@ -113,3 +113,23 @@ def test_chapter_pages_link_their_pdf_and_the_manual(site, prefix, lang):
     up = "../" * (3 if prefix else 2)
     assert f"{up}pdf/{lang}/chapters/safety.pdf" in hrefs
     assert f"{up}pdf/{lang}/manual.pdf" in hrefs
+
+
+def test_arabic_pdfs_are_right_to_left_with_shaped_arabic_text(site):
+    import unicodedata
+
+    import yaml
+
+    for name in ("initial-contact", "safety-risk-assessment"):
+        path = site / "pdf" / "ar" / "checklists" / f"{name}.pdf"
+        pdf = reader(path)
+        assert pdf.trailer["/Root"]["/Lang"] == "ar"
+        title = yaml.safe_load((ROOT / "docs" / "ar" / "checklists" / f"{name}.yml").read_text(encoding="utf-8"))["title"]
+        body = unicodedata.normalize("NFKC", text(pdf))
+        assert title in body, f"{path.name}: the Arabic title does not read back in logical order"
+        assert sum("\u0600" <= ch <= "\u06ff" for ch in body) > 200
+        used = fonts(pdf)
+        assert any("Manual-Arabic" in name for name in used) and all(used.values())
+    manual = reader(site / "pdf" / "ar" / "manual.pdf")
+    first = outline_titles(manual)[0]
+    assert any("\u0600" <= ch <= "\u06ff" for ch in first)  # the translated Foundations chapter

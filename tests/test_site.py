@@ -9,7 +9,7 @@ import pytest
 
 from sitecheck import css_urls, is_other_host, read_page
 
-LANGUAGES = {"en": "", "ro": "ro/"}
+LANGUAGES = {"en": "", "ro": "ro/", "ar": "ar/"}
 
 
 def html_files(site):
@@ -33,8 +33,8 @@ def test_switcher_keeps_the_reader_on_the_same_page(site):
     romanian = read_page(site / "ro" / "about" / "index.html")
     en_links = {a["hreflang"]: href for a, href in english.links if "md-select__link" in a.get("class", "")}
     ro_links = {a["hreflang"]: href for a, href in romanian.links if "md-select__link" in a.get("class", "")}
-    assert en_links == {"en": "./", "ro": "../ro/about/"}
-    assert ro_links == {"en": "../../about/", "ro": "./"}
+    assert en_links == {"en": "./", "ro": "../ro/about/", "ar": "../ar/about/"}
+    assert ro_links == {"en": "../../about/", "ro": "./", "ar": "../../ar/about/"}
 
 
 def test_a_page_romanian_lacks_shows_english_with_a_romanian_notice(site):
@@ -56,9 +56,9 @@ def test_each_language_searches_only_its_own_pages(site, lang, prefix):
     assert index["config"]["lang"] == [lang]
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert "" in locations and "about/" in locations
-    assert not any(loc.startswith("ro/") for loc in locations), "another language's pages leaked in"
+    assert not any(loc.startswith(("ro/", "ar/")) for loc in locations), "another language's pages leaked in"
     titles = {doc["title"] for doc in index["docs"] if doc["location"] == "about/"}
-    assert titles == {"About this manual" if lang == "en" else "Despre acest manual"}
+    assert titles == {"Despre acest manual" if lang == "ro" else "About this manual"}  # Arabic: English fallback
     # A fallback page is indexed once, in the language folder that shows it.
     assert sum(1 for doc in index["docs"] if doc["location"] == "about/changelog/") == 1
 
