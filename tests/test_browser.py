@@ -34,6 +34,7 @@ def search(page, query):
     for _ in range(20):
         page.fill("input.md-search__input", "")
         page.type("input.md-search__input", query)
+        page.keyboard.press("End")  # a key event, as a real keyboard gives even for non-Latin letters
         try:
             page.wait_for_selector(".md-search-result__item", timeout=1000)
             break
