@@ -9,7 +9,9 @@ STAMP := $(VENV)/.installed
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
-	@echo "The site, with every language and every PDF, is in $(CURDIR)/site/ (open site/index.html through a web server, or run 'make serve')."
+	$(MANUAL) offline --site site
+	@echo "The site, with every language and every PDF, is in $(CURDIR)/site/ (serve it, or run 'make serve');"
+	@echo "the offline editions, to open from files, are in $(CURDIR)/site/offline/."
 
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest

@@ -14,7 +14,7 @@ from manual import edition_meta, editions, guidance, guidance_views, interface, 
 from manual.errors import ManualError
 from manual.fallback import relative_url
 from manual.site import (as_plugin_error, build_locale, config_dir, docs_root, edition, localized_page,
-                         print_pages)
+                         offline, print_pages)
 
 log = get_plugin_logger(__name__)
 
@@ -73,8 +73,12 @@ def on_files(files, config):
         if editions.chapter_of(getattr(f, "norm_src_uri", "")) and f.norm_src_uri.endswith("/index.md")
     )
     address = locale.prefix + ("downloads/" if config.use_directory_urls else "downloads.html")
+    # The offline editions are listed on the site, not inside an offline edition itself.
+    names = {entry.locale: entry.name for entry in config.plugins["i18n"].config.languages}
+    zips = [] if offline(config) else [(names.get(code, code), f"offline/manual-{code}.zip") for code in
+                                       ([locale.code, locale.source] if not locale.is_source else [locale.code])]
     content = editions.downloads_markdown([(slug, title) for _, slug, title in chapters], docs, strings,
-                                          locale.code, address)
+                                          locale.code, address, zips)
     files.append(localized_page(config, locale, editions.DOWNLOADS, content))
     return files
 

@@ -5,7 +5,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from manual import search_index
-from manual.site import build_locale
+from manual.site import build_locale, offline
 
 
 def on_page_context(context, page, config, nav):
@@ -21,4 +21,5 @@ def on_template_context(context, template_name, config):
 @event_priority(-101)  # after mkdocs-static-i18n has built every language and merged the index
 def on_post_build(config):
     locale = build_locale(config)
-    search_index.write_scoped(Path(config.site_dir), locale.code, locale.prefix, locale.other_prefixes)
+    search_index.write_scoped(Path(config.site_dir), locale.code, locale.prefix, locale.other_prefixes,
+                              as_script=offline(config))

@@ -28,6 +28,9 @@ def site(tmp_path_factory) -> Path:
     site_dir = tmp_path_factory.mktemp("site")
     result = run_mkdocs_build(ROOT / "mkdocs.yml", site_dir, {"MANUAL_PDF": "1"})
     assert result.returncode == 0, f"the real site does not build:\n{result.stderr[-6000:]}"
+    offline = subprocess.run([sys.executable, "-m", "manual", "offline", "--site", str(site_dir)], cwd=ROOT,
+                             env=dict(os.environ, PYTHONPATH=str(ROOT / "hooks")), capture_output=True, text=True)
+    assert offline.returncode == 0, f"the offline editions do not build:\n{offline.stderr[-4000:]}"
     site_dir.joinpath("build.log").write_text(result.stderr, encoding="utf-8")
     return site_dir
 

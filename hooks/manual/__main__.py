@@ -3,6 +3,7 @@
   status                     what each translation has, lacks, and has let go stale
   stamp LANG PATH [ENTRY]    mark a translated page or data file (or one entry) up to date
   add-language CODE NAME     start a new language folder and list it in mkdocs.yml
+  offline --site DIR         make the offline edition of each language (after a build)
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from manual import glossary, guidance, guidance_views, interface, languages, stamping, translations
+from manual import editions, glossary, guidance, guidance_views, interface, languages, offline, stamping, translations
 from manual.errors import ManualError
 
 def configured_languages(root: Path) -> list[str]:
@@ -75,6 +76,19 @@ def command_add_language(args) -> int:
     return 0
 
 
+def command_offline(args) -> int:
+    site = Path(args.site).resolve()
+    codes = configured_languages(Path.cwd())
+    for archive in offline.build_all(Path.cwd(), site, codes, codes[0]):
+        print(f"wrote {archive.relative_to(site.parent) if site.parent in archive.parents else archive} "
+              f"({editions.human_size(archive.stat().st_size)})")
+    # The Downloads pages were written before the zips existed: give them their sizes now.
+    for page in site.glob("**/downloads/index.html"):
+        page.write_text(editions.fill_sizes(page.read_text(encoding="utf-8"), lambda target: (
+            (site / target).stat().st_size if (site / target).exists() else None)), encoding="utf-8")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m manual", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -89,10 +103,13 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("code")
     add.add_argument("name")
     add.set_defaults(run=command_add_language)
+    edition = commands.add_parser("offline", help="make the offline edition of each language")
+    edition.add_argument("--site", default="site")
+    edition.set_defaults(run=command_offline)
     args = parser.parse_args(argv)
     try:
         return args.run(args)
-    except ManualError as err:
+    except (ManualError, RuntimeError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
 

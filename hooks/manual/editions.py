@@ -144,7 +144,7 @@ def title_of(markdown: str) -> str:
 
 
 def downloads_markdown(chapters: list[tuple[str, str]], docs: list[Document], strings: Strings,
-                       locale: str, page_address: str) -> str:
+                       locale: str, page_address: str, offline_editions: list[tuple[str, str]] = ()) -> str:
     """The Downloads page: every PDF of the language. Sizes are filled in once the PDFs exist."""
     from manual.fallback import relative_url
 
@@ -157,10 +157,13 @@ def downloads_markdown(chapters: list[tuple[str, str]], docs: list[Document], st
         (strings.downloads_checklists, [entry(d.title.value, pdf_path(locale, d.kind, d.id)) for d in docs if d.kind == "checklists"]),
         (strings.downloads_forms, [entry(d.title.value, pdf_path(locale, d.kind, d.id)) for d in docs if d.kind == "forms"]),
     ]
-    return templates.render("downloads-page.md.j2", groups=groups, strings=strings)
+    if offline_editions:  # (language name, zip address), for reading without a connection or a server
+        groups.append((strings.downloads_offline, [entry(name, target) for name, target in offline_editions]))
+    return templates.render("downloads-page.md.j2", groups=groups, strings=strings,
+                            offline_intro=strings.downloads_offline_intro if offline_editions else "")
 
 
-_SIZE = re.compile(r'<span class="pdf-size" data-pdf="([^"]+)"></span>')
+_SIZE = re.compile(r'<span class="pdf-size" data-pdf="([^"]+)">[^<]*</span>')
 
 
 def human_size(size: int) -> str:
@@ -171,5 +174,5 @@ def fill_sizes(html: str, size_of) -> str:
     """Put each PDF's size beside its link; `size_of(target)` gives bytes, or None if not built."""
     def size(match: re.Match) -> str:
         found = size_of(match.group(1))
-        return match.group(0) if found is None else match.group(0).replace("></span>", f">{human_size(found)}</span>")
+        return match.group(0) if found is None else f'<span class="pdf-size" data-pdf="{match.group(1)}">{human_size(found)}</span>'
     return _SIZE.sub(size, html)

@@ -36,14 +36,21 @@ def scope(index: dict, code: str, prefix: str, other_prefixes: tuple[str, ...]) 
     return dict(index, config=config, docs=docs)
 
 
-def write_scoped(site_dir: Path, code: str, prefix: str, other_prefixes: tuple[str, ...]) -> Path:
-    """Scope the index the build left at the site root and write it to the language's folder."""
+def write_scoped(site_dir: Path, code: str, prefix: str, other_prefixes: tuple[str, ...],
+                 as_script: bool = False) -> Path:
+    """Scope the index the build left at the site root and write it to the language's folder.
+
+    `as_script` also writes it as `search_index.js`, which pages opened from files load instead.
+    """
     source = site_dir / INDEX
     index = json.loads(source.read_text(encoding="utf-8"))
     target = site_dir / prefix / INDEX
     target.parent.mkdir(parents=True, exist_ok=True)
     scoped = scope(index, code, prefix, other_prefixes)
-    target.write_text(json.dumps(scoped, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    text = json.dumps(scoped, ensure_ascii=False, separators=(",", ":"))
+    target.write_text(text, encoding="utf-8")
+    if as_script:
+        target.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
     return target
 
 

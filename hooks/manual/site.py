@@ -91,3 +91,9 @@ def print_pages(files) -> list:
 
 def config_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
+
+
+def offline(config: MkDocsConfig) -> bool:
+    """Whether this is a build of the offline edition (Material's offline plugin enabled)."""
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and plugin.config.enabled)

@@ -3,7 +3,8 @@
 // The page names Material's own worker, which sits beside this file, in the "material" parameter.
 // Also runs inside the iframe that stands in for a worker when the manual is opened from files.
 const here = self.document && document.currentScript ? document.currentScript.src : self.location.href;
-const material = new URL(here).searchParams.get("material");
+// (the file:// stand-in appends "?<time>" to the address, hence the split)
+const material = (new URL(here).searchParams.get("material") || "").split("?")[0];
 if (!/^search\.[0-9a-f]+\.min\.js$/.test(material || "")) {
   throw new Error("folding.js: expected ?material=search.<hash>.min.js");
 }
