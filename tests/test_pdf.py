@@ -103,7 +103,7 @@ def test_downloads_page_lists_every_pdf_with_its_size(site, lang, prefix):
     expected = {p.relative_to(site).as_posix() for p in all_pdfs(site, lang)}
     assert {("../" * (2 if prefix else 1) + e) for e in expected} == listed
     html = (site / prefix / "downloads" / "index.html").read_text(encoding="utf-8")
-    assert len(re.findall(r'<span class="pdf-size" data-pdf="[^"]+">\d+(\.\d)? (kB|MB)</span>', html)) == len(expected)
+    assert len(re.findall(r'<span class="pdf-size" data-pdf="[^"]+\.pdf">\d+(\.\d)? (kB|MB)</span>', html)) == len(expected)
 
 
 @pytest.mark.parametrize("prefix,lang", [("", "en"), ("ro/", "ro")])
