@@ -38,7 +38,7 @@ def on_files(files, config):
     names = {entry.locale: entry.name for entry in config.plugins["i18n"].config.languages}
     reports = []
     for code in locale.languages[1:]:
-        report = translations.language_report(docs_root(config), code, locale.source)
+        report = translations.cached_report(docs_root(config), code, locale.source)
         report.name = names.get(code, code)
         reports.append(report)
     here = translations.page_address(PAGE, locale.prefix, config.use_directory_urls)
@@ -46,6 +46,7 @@ def on_files(files, config):
     def link(report, rel):
         return relative_url(translations.page_address(rel, f"{report.code}/", config.use_directory_urls), here)
 
-    content = templates.render("translation-status.md.j2", reports=reports, strings=strings, link=link)
+    content = templates.render("translation-status.md.j2", reports=reports, strings=strings, link=link,
+                               by_file=translations.by_file)
     files.append(localized_page(config, locale, PAGE, content))
     return files

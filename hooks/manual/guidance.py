@@ -7,6 +7,7 @@ lacks fall back to English and are marked, so readers see which parts are not tr
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +66,7 @@ def _entries(doc: Any) -> tuple[str, list[tuple[str, tuple]]]:
     return name, found
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: load_source() reuses it
 class Source:
     """The English vocabulary and every English checklist and form, checked."""
 
@@ -91,7 +92,17 @@ def load_vocabulary(docs_dir: Path, locale: str, source: Vocabulary | None = Non
 
 
 def load_source(docs_dir: Path, source: str = "en") -> Source:
-    """Check every English checklist and form: schema, unique ids, known stages, roles, pages."""
+    """Check every English checklist and form: schema, unique ids, known stages, roles, pages.
+
+    Made once per version of the English files, however many hooks and languages ask.
+    """
+    english = docs_dir / source
+    version = tuple((str(p), p.stat().st_mtime_ns) for p in sorted(english.rglob("*")) if p.suffix in (".yml", ".md"))
+    return _load_source(docs_dir, source, version)
+
+
+@lru_cache(maxsize=4)
+def _load_source(docs_dir: Path, source: str, version: tuple) -> Source:
     vocabulary = load_vocabulary(docs_dir, source)
     documents: dict[str, dict[str, Any]] = {}
     for kind, (model, _) in KINDS.items():

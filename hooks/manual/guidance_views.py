@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
@@ -171,10 +172,21 @@ def orphans(source: Source, locale: str) -> list[Path]:
 
 
 def documents(source: Source, locale: str) -> list[Document]:
-    """Every checklist and form in one language, in a stable order; orphan files are errors."""
+    """Every checklist and form in one language, in a stable order; orphan files are errors.
+
+    Several hooks ask for them in each build: they are made once per version of the files.
+    """
+    files = sorted(p for code in {source.language, locale} for pattern in ("*.yml", "*/*.yml")
+                   for p in (source.docs_dir / code).glob(pattern))
+    version = tuple((str(p), p.stat().st_mtime_ns) for p in files)
+    return list(_documents(source, locale, version))
+
+
+@lru_cache(maxsize=16)
+def _documents(source: Source, locale: str, version: tuple) -> tuple[Document, ...]:
     for path in orphans(source, locale):
         raise ManualError(path, None, f"no English file {source.language}/{path.parent.name}/{path.name}: a translation needs its source")
     stages = list(source.vocabulary.stages)
     found = [document(source, kind, ident, locale) for kind in KINDS for ident in source.documents[kind]]
     # Reading order: by stage of assistance, checklists before forms, then by id.
-    return sorted(found, key=lambda doc: (stages.index(doc.stage), list(KINDS).index(doc.kind), doc.id))
+    return tuple(sorted(found, key=lambda doc: (stages.index(doc.stage), list(KINDS).index(doc.kind), doc.id)))

@@ -46,9 +46,9 @@ class _Collect(logging.Handler):
 @lru_cache(maxsize=None)
 def inputs_digest() -> str:
     """The part of every cache key that does not depend on the document."""
-    import weasyprint
+    from importlib.metadata import version  # not `import weasyprint`: a second of start-up for a string
 
-    digest = hashlib.sha256(f"weasyprint {weasyprint.__version__} {PDF_VARIANT}".encode())
+    digest = hashlib.sha256(f"weasyprint {version('weasyprint')} {PDF_VARIANT}".encode())
     for path in sorted(PRINT_DIR.rglob("*")):
         if path.is_file():
             digest.update(path.relative_to(PRINT_DIR).as_posix().encode())

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
+
+from manual import yamlfile
 
 MARK = "translated_from"
 DATA_FILES = ("interface.yml", "vocabulary.yml", "glossary.yml")
@@ -78,7 +81,7 @@ def entries(kind: str, data: dict | None) -> dict[str, tuple]:
 
 
 def read_data(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {} if path.exists() else {}
+    return (yamlfile.load(path)[0] or {}) if path.exists() else {}
 
 
 # The report ------------------------------------------------------------------------------------
@@ -156,6 +159,23 @@ def item_report(docs_dir: Path, code: str, source: str = "en") -> Coverage:
     return report
 
 
+def sources_version(docs_dir: Path, codes: tuple[str, ...]) -> tuple:
+    """What the report reads, by name and modification time: a key for reusing a report."""
+    return tuple((str(p), p.stat().st_mtime_ns) for code in codes for p in sorted((docs_dir / code).rglob("*"))
+                 if p.suffix in (".md", ".yml"))
+
+
+@lru_cache(maxsize=8)
+def _cached_report(docs_dir: Path, code: str, source: str, version: tuple) -> LanguageReport:
+    return LanguageReport(code, page_report(docs_dir, code, source), item_report(docs_dir, code, source))
+
+
+def cached_report(docs_dir: Path, code: str, source: str = "en") -> LanguageReport:
+    """The report, computed once per version of the sources (every language's build shows it)."""
+    report = _cached_report(docs_dir, code, source, sources_version(docs_dir, (source, code)))
+    return LanguageReport(report.code, report.pages, report.items, list(report.invalid))
+
+
 def language_report(docs_dir: Path, code: str, source: str = "en", validate=None) -> LanguageReport:
     """The whole report for one language; `validate(code)` raises on an invalid file."""
     report = LanguageReport(code, page_report(docs_dir, code, source), item_report(docs_dir, code, source))
@@ -174,3 +194,12 @@ def page_address(rel: str, prefix: str, directory_urls: bool) -> str:
         stem = stem[: -len("index")]
         return prefix + (stem if directory_urls else stem + "index.html")
     return prefix + (stem + "/" if directory_urls else stem + ".html")
+
+
+def by_file(items: Coverage) -> list[tuple[str, int, int]]:
+    """(data file, texts missing, texts stale) for each file that lacks or lags something."""
+    counts: dict[str, list[int]] = {}
+    for index, paths in ((0, items.missing), (1, items.stale)):
+        for where in paths:
+            counts.setdefault(where.split("#")[0], [0, 0])[index] += 1
+    return [(name, missing, stale) for name, (missing, stale) in sorted(counts.items())]
