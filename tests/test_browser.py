@@ -128,3 +128,15 @@ def test_on_a_phone_nothing_scrolls_sideways_and_the_navigation_opens(phone, ser
     drawer = page.locator(".md-sidebar--primary").bounding_box()
     assert drawer and drawer["x"] >= -1 and drawer["x"] + drawer["width"] <= 376
     assert page.locator(".md-sidebar--primary .md-nav__link").first.is_visible()
+
+
+def test_the_search_index_loads_only_when_the_reader_searches(context, server):
+    page = context.new_page()
+    asked = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(server.url(CHAPTER_PAGE))
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    assert not any(url.endswith("search_index.json") for url in asked)
+    assert search(page, "safety")
+    assert any(url.endswith("search/search_index.json") for url in asked)

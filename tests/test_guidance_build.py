@@ -42,7 +42,7 @@ def test_a_form_page_has_its_fields_and_nothing_is_stored(project):
     assert 'class="signature-block"' in html
     for word in ("localStorage", "sessionStorage", "document.cookie"):
         for script in (project / "site" / "assets" / "javascripts").glob("*.js"):
-            if script.name in ("checklists.js", "resize-observer.js"):
+            if script.name in ("checklists.js", "before-material.js"):
                 assert word not in script.read_text(encoding="utf-8")
 
 

@@ -101,7 +101,7 @@ def test_material_fetches_from_a_cdn_only_on_paths_the_manual_closes(site):
     for path in html_files(site):
         text = path.read_text(encoding="utf-8")
         # The polyfill is fetched only where ResizeObserver is missing: our stand-in comes first.
-        assert text.index("resize-observer.js") < text.index("bundle."), path
+        assert text.index("before-material.js") < text.index("bundle."), path
         # Mermaid is fetched only for diagrams, and the manual has none.
         assert 'class="mermaid"' not in text, path
     for path in list(site.rglob("*.js")) + list(site.rglob("*.css")):
