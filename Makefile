@@ -49,6 +49,10 @@ chromium:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
 	  || { echo "make: Chromium is missing and could not be installed: apt-get install chromium"; exit 1; }
 
+# Speed and memory against their targets (not a test): make bench [RUNS=3]
+bench: $(STAMP) chromium
+	$(MANUAL) bench --runs $${RUNS:-3}
+
 check-system:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || { echo "make: Python 3.11 or newer is needed (found $$($(PYTHON) --version 2>&1))."; exit 1; }
 	@$(PYTHON) -c 'import ctypes.util as u, sys; sys.exit(0 if u.find_library("pango-1.0") and u.find_library("pangoft2-1.0") else 1)' || { echo "make: WeasyPrint needs the Pango libraries; install them with: apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"; exit 1; }

@@ -42,7 +42,8 @@ def on_env(env, config, files):
         for problem in outcome.problems:
             log.warning(f"{outcome.target}: WeasyPrint: {problem}")
     rendered = [o.target for o in outcomes if o.rendered]
-    log.info(f"PDFs ({locale.code}): {len(rendered)} rendered, {len(outcomes) - len(rendered)} reused"
+    seconds = sum(o.seconds for o in outcomes)
+    log.info(f"PDFs ({locale.code}): {len(rendered)} rendered in {seconds:.2f} s, {len(outcomes) - len(rendered)} reused"
              + (f": {', '.join(rendered)}" if rendered else ""))
     return env
 

@@ -8,7 +8,7 @@ from conftest import build_project
 from pdfcheck import reader
 from manual import edition_meta
 
-LOG = re.compile(r"PDFs \((\w+)\): (\d+) rendered, (\d+) reused(?:: (.*))?")
+LOG = re.compile(r"PDFs \((\w+)\): (\d+) rendered in [\d.]+ s, (\d+) reused(?:: (.*))?")
 
 
 def rendered(result) -> set[str]:

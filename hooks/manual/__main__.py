@@ -4,6 +4,7 @@
   stamp LANG PATH [ENTRY]    mark a translated page or data file (or one entry) up to date
   add-language CODE NAME     start a new language folder and list it in mkdocs.yml
   offline --site DIR         make the offline edition of each language (after a build)
+  bench [--runs N]           measure the build against a plain MkDocs build (make bench)
 """
 
 from __future__ import annotations
@@ -89,6 +90,12 @@ def command_offline(args) -> int:
     return 0
 
 
+def command_bench(args) -> int:
+    from manual import benchmark
+
+    return benchmark.main(Path.cwd(), runs=args.runs, scale=args.scale, big_runs=args.big_runs)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m manual", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -106,6 +113,11 @@ def main(argv: list[str] | None = None) -> int:
     edition = commands.add_parser("offline", help="make the offline edition of each language")
     edition.add_argument("--site", default="site")
     edition.set_defaults(run=command_offline)
+    bench = commands.add_parser("bench", help="measure builds against a plain MkDocs build")
+    bench.add_argument("--runs", type=int, default=3)
+    bench.add_argument("--scale", type=int, default=5, help="size of the generated corpus (1 to skip it)")
+    bench.add_argument("--big-runs", type=int, default=1)
+    bench.set_defaults(run=command_bench)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

@@ -12,6 +12,7 @@ import logging
 import multiprocessing
 import os
 import shutil
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +33,7 @@ class Outcome:
     rendered: bool  # False when the cached PDF was reused
     size: int
     problems: tuple[str, ...] = ()  # what WeasyPrint warned about while rendering
+    seconds: float = 0.0  # time this document took to render (0 when reused)
 
 
 class _Collect(logging.Handler):
@@ -83,8 +85,8 @@ def _font_config():
     return FontConfiguration()  # one per worker process, shared by its documents
 
 
-def render(html: str, target: Path) -> tuple[str, ...]:
-    """Render one document (runs in a worker process); return what WeasyPrint warned about.
+def render(html: str, target: Path) -> tuple[tuple[str, ...], float]:
+    """Render one document (runs in a worker process); return its warnings and render time.
 
     A document that drew warnings is not kept in the cache, so every build reports them again.
     """
@@ -94,6 +96,7 @@ def render(html: str, target: Path) -> tuple[str, ...]:
     target.parent.mkdir(parents=True, exist_ok=True)
     # A name of its own, so two builds sharing the cache never trip over each other.
     partial = target.with_suffix(f".{os.getpid()}.partial")
+    started = time.perf_counter()
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
@@ -105,7 +108,16 @@ def render(html: str, target: Path) -> tuple[str, ...]:
     finally:
         logger.removeHandler(collect)
     partial.replace(target)
-    return tuple(collect.messages)
+    return tuple(collect.messages), time.perf_counter() - started
+
+
+def _place(cached: Path, destination: Path) -> None:
+    """Put a cached PDF in the site: a hard link where the file system allows (no copying)."""
+    destination.unlink(missing_ok=True)
+    try:
+        os.link(cached, destination)
+    except OSError:
+        shutil.copyfile(cached, destination)
 
 
 def render_all(jobs: list[tuple[str, str]], site_dir: Path, cache_dir: Path, workers: int | None = None) -> list[Outcome]:
@@ -113,26 +125,27 @@ def render_all(jobs: list[tuple[str, str]], site_dir: Path, cache_dir: Path, wor
     cache_dir.mkdir(parents=True, exist_ok=True)
     keyed = [(target, html, cache_dir / f"{cache_key(html)}.pdf") for target, html in jobs]
     missing = {cached: html for _, html, cached in keyed if not cached.exists()}
-    problems: dict[Path, tuple[str, ...]] = {}
+    done: dict[Path, tuple[tuple[str, ...], float]] = {}
     if missing:
         workers = min(len(missing), workers or os.cpu_count() or 1)
         # The longest documents first, so the pool is not left waiting on one at the end.
         order = sorted(missing, key=lambda cached: -len(missing[cached]))
         if workers == 1:
             for cached in order:
-                problems[cached] = render(missing[cached], cached)
+                done[cached] = render(missing[cached], cached)
         else:
             # Forked workers inherit the loaded library; MkDocs takes hooks/ off sys.path after loading.
             with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
                 futures = {cached: pool.submit(render, missing[cached], cached) for cached in order}
-                problems = {cached: future.result() for cached, future in futures.items()}
+                done = {cached: future.result() for cached, future in futures.items()}
     outcomes = []
     for target, _, cached in keyed:
         destination = site_dir / target
         destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cached, destination)
-        outcomes.append(Outcome(target, cached in missing, destination.stat().st_size, problems.get(cached, ())))
-    for cached, found in problems.items():
-        if found:
+        _place(cached, destination)
+        problems, seconds = done.get(cached, ((), 0.0))
+        outcomes.append(Outcome(target, cached in missing, destination.stat().st_size, problems, seconds))
+    for cached, (problems, _) in done.items():
+        if problems:
             cached.unlink(missing_ok=True)
     return outcomes

@@ -1,0 +1,294 @@
+"""`make bench`: what a build costs, as ratios to a plain MkDocs build measured in the same run.
+
+Absolute times drift on a shared machine; ratios to the plain build (the same sources, Material
+and mkdocs-static-i18n, without the manual's hooks, overrides or PDFs) hold. Each figure is the
+median of several runs. Results go to bench/results/ as JSON and Markdown, and the table is printed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+SOURCES = ("docs", "hooks", "overrides", "mkdocs.yml")
+RENDER_LOG = re.compile(r"PDFs \((\w+)\): (\d+) rendered in ([\d.]+) s, (\d+) reused(?:: (.*))?")
+HOOKS = re.compile(r"\nhooks:\n(  - .*\n)+")
+
+
+# Running builds ----------------------------------------------------------------------------------
+
+def _tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes (from /proc)."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            with open(f"/proc/{current}/status") as status:
+                total += next((int(line.split()[1]) * 1024 for line in status if line.startswith("VmRSS:")), 0)
+            with open(f"/proc/{current}/task/{current}/children") as children:
+                stack += [int(child) for child in children.read().split()]
+        except (FileNotFoundError, ProcessLookupError, StopIteration):
+            continue
+    return total
+
+
+def run(command: list[str], cwd: Path, env: dict) -> dict:
+    """Run one build; return its wall time, peak memory of its process tree, and its log."""
+    environ = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env)
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=environ, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    peak = [0]
+
+    def sample():
+        while process.poll() is None:
+            peak[0] = max(peak[0], _tree_rss(process.pid))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    log, _ = process.communicate()
+    seconds = time.perf_counter() - started
+    sampler.join()
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{log[-3000:]}")
+    return {"seconds": seconds, "peak_rss": peak[0], "log": log}
+
+
+def mkdocs(project: Path, config: str = "mkdocs.yml", **env) -> dict:
+    return run([sys.executable, "-m", "mkdocs", "build", "-f", config, "-d", str(project / "site")], project, env)
+
+
+def renders(log: str) -> dict:
+    """What the build's PDF step did: documents rendered, their render time, their addresses."""
+    found = {"rendered": 0, "seconds": 0.0, "targets": []}
+    for match in RENDER_LOG.finditer(log):
+        found["rendered"] += int(match.group(2))
+        found["seconds"] += float(match.group(3))
+        found["targets"] += match.group(5).strip().split(", ") if match.group(5) else []
+    return found
+
+
+# Projects ----------------------------------------------------------------------------------------
+
+def copy_project(root: Path, target: Path) -> Path:
+    target.mkdir(parents=True)
+    for name in SOURCES:
+        source = root / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
+    plain = (target / "mkdocs.yml").read_text(encoding="utf-8")
+    plain = HOOKS.sub("\nhooks: []\n", plain).replace("  custom_dir: overrides\n", "")
+    plain = plain.replace("strict: true", "strict: false")
+    (target / "plain.yml").write_text(plain, encoding="utf-8")
+    return target
+
+
+def multiply(project: Path, times: int) -> None:
+    """Make the corpus `times` as large: copies of every chapter, in every language, in the nav."""
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    chapters = sorted(p.name for p in (project / "docs" / "en").iterdir() if re.match(r"^\d\d-", p.name))
+    nav = []
+    for copy in range(1, times):
+        for chapter in chapters:
+            name = f"{90 + copy}{chapter[2:]}-{copy}"
+            for language in (project / "docs").iterdir():
+                if (language / chapter).is_dir():
+                    shutil.copytree(language / chapter, language / name)
+            pages = sorted(p.name for p in (project / "docs" / "en" / name).glob("*.md"))
+            pages.remove("index.md")
+            nav.append(f"  - Copy {copy} of {chapter}:\n" + "".join(
+                f"      - {name}/{page}\n" for page in ["index.md"] + pages))
+    marker = "  - checklists/index.md\n"
+    for name in ("mkdocs.yml", "plain.yml"):
+        text = (project / name).read_text(encoding="utf-8")
+        (project / name).write_text(text.replace(marker, "".join(nav) + marker, 1), encoding="utf-8")
+    assert config != (project / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def words(project: Path) -> int:
+    return sum(len(p.read_text(encoding="utf-8").split()) for p in (project / "docs").rglob("*.md"))
+
+
+def pdf_pages(site: Path) -> int:
+    from pypdf import PdfReader
+
+    return sum(len(PdfReader(str(p)).pages) for p in (site / "pdf").rglob("*.pdf"))
+
+
+# The figures -------------------------------------------------------------------------------------
+
+def median_of(runs: int, build) -> dict:
+    results = [build() for _ in range(runs)]
+    middle = sorted(results, key=lambda r: r["seconds"])[len(results) // 2]
+    return dict(middle, seconds=statistics.median(r["seconds"] for r in results),
+                peak_rss=max(r["peak_rss"] for r in results), runs=[round(r["seconds"], 2) for r in results])
+
+
+def edited(path: Path, change, build) -> dict:
+    original = path.read_text(encoding="utf-8")
+    try:
+        path.write_text(change(original), encoding="utf-8")
+        return build()
+    finally:
+        path.write_text(original, encoding="utf-8")
+
+
+def measure(project: Path, runs: int, cores: int) -> dict:
+    cache = project / "cache"
+    plain = median_of(runs, lambda: mkdocs(project, "plain.yml"))
+    fresh = iter(range(100))
+    cold = median_of(runs, lambda: mkdocs(project, MANUAL_PDF_CACHE=str(cache / f"cold-{next(fresh)}")))
+    pages = pdf_pages(project / "site")
+    warm_cache = str(cache / "cold-0")
+    counter = iter(range(100))
+    page = median_of(runs, lambda: edited(project / "docs" / "ro" / "02-safety" / "index.md",
+                                          lambda text: text + f"\n\nEditare {next(counter)}.\n",
+                                          lambda: mkdocs(project, MANUAL_PDF_CACHE=warm_cache)))
+    checklist = median_of(runs, lambda: edited(project / "docs" / "ro" / "checklists" / "initial-contact.yml",
+                                               lambda text: text.replace("title: ", f"title: {next(counter)} ", 1),
+                                               lambda: mkdocs(project, MANUAL_PDF_CACHE=warm_cache)))
+    one_language = median_of(runs, lambda: mkdocs(project, MANUAL_LANGUAGES="ro", MANUAL_PDF="0"))
+    warm = median_of(runs, lambda: mkdocs(project, MANUAL_PDF_CACHE=warm_cache))  # last: leaves the full site
+    cold_renders = renders(cold["log"])
+    checklist_renders = renders(checklist["log"])
+    return {
+        "words": words(project),
+        "plain_s": plain["seconds"], "plain_runs": plain["runs"],
+        "cold_s": cold["seconds"], "cold_runs": cold["runs"],
+        "cold_peak_rss_mb": cold["peak_rss"] / 2**20,
+        "pdf_render_s": cold_renders["seconds"], "pdfs": cold_renders["rendered"], "pdf_pages": pages,
+        "pdf_pages_per_s_per_core": pages / cold_renders["seconds"] if cold_renders["seconds"] else 0,
+        "warm_s": warm["seconds"], "warm_rendered": renders(warm["log"])["rendered"],
+        "page_edit_s": page["seconds"], "page_edit_rendered": renders(page["log"])["targets"],
+        "checklist_edit_s": checklist["seconds"], "checklist_edit_rendered": checklist_renders["targets"],
+        "checklist_edit_render_s": checklist_renders["seconds"],
+        "one_language_s": one_language["seconds"],
+        "cores": cores,
+    }
+
+
+def first_view(site: Path, path: str) -> dict:
+    """Bytes a reader downloads to see one page, before doing anything on it (real Chromium)."""
+    import gzip
+
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests"))
+    from browser import SiteServer, launch
+
+    with SiteServer(site) as server, sync_playwright() as playwright:
+        browser = launch(playwright)
+        context = browser.new_context()
+        loaded: list[tuple[str, int, int]] = []
+
+        def on_response(response):
+            try:
+                body = response.body()
+            except Exception:
+                body = b""
+            loaded.append((response.url, len(body), len(gzip.compress(body, 6))))
+
+        context.on("response", on_response)
+        page = context.new_page()
+        page.goto(server.url(path))
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(1000)
+        browser.close()
+    return {"page": path, "raw": sum(r[1] for r in loaded), "gzip": sum(r[2] for r in loaded),
+            "files": [{"url": u.split("/", 3)[-1], "raw": r, "gzip": g} for u, r, g in loaded]}
+
+
+def search_indexes(site: Path) -> dict:
+    sizes = {}
+    for index in sorted(site.glob("**/search/search_index.json")):
+        prefix = index.parent.parent.relative_to(site).as_posix()
+        data = json.loads(index.read_text(encoding="utf-8"))
+        others = [d["location"] for d in data["docs"] if re.match(r"^[a-z]{2}/", d["location"])]
+        sizes[prefix if prefix != "." else "en"] = {"bytes": index.stat().st_size, "lang": data["config"]["lang"],
+                                                    "other_language_entries": len(others)}
+    return sizes
+
+
+# Targets and the report --------------------------------------------------------------------------
+
+def targets(real: dict, big: dict | None, view: dict, indexes: dict) -> list[tuple[str, str, bool]]:
+    plain = real["plain_s"]
+    rows = [
+        ("Warm rebuild ≤ 1.3 × plain", f"{real['warm_s'] / plain:.2f} ×, {real['warm_rendered']} PDFs rendered",
+         real["warm_s"] <= 1.3 * plain and real["warm_rendered"] == 0),
+        ("One checklist edited ≤ 1.3 × plain + its renders",
+         f"{real['checklist_edit_s']:.2f} s vs {1.3 * plain + real['checklist_edit_render_s']:.2f} s; "
+         f"rendered {', '.join(real['checklist_edit_rendered'])}",
+         real["checklist_edit_s"] <= 1.3 * plain + real["checklist_edit_render_s"]),
+        ("Cold full build ≤ 1.2 × (plain + PDF time ÷ cores)",
+         f"{real['cold_s']:.1f} s vs {1.2 * (plain + real['pdf_render_s'] / real['cores']):.1f} s",
+         real["cold_s"] <= 1.2 * (plain + real["pdf_render_s"] / real["cores"])),
+        ("PDF throughput ≥ 15 pages/s per core", f"{real['pdf_pages_per_s_per_core']:.1f}",
+         real["pdf_pages_per_s_per_core"] >= 15),
+        ("Peak memory of the full build < 1.5 GB", f"{real['cold_peak_rss_mb']:.0f} MB", real["cold_peak_rss_mb"] < 1536),
+        ("First view of a chapter page ≤ 100 kB gzip", f"{view['gzip'] / 1000:.1f} kB ({view['raw'] / 1000:.0f} kB raw)",
+         view["gzip"] <= 100_000),
+        ("Each search index holds only its language",
+         ", ".join(f"{k}: {v['bytes'] / 1000:.0f} kB {v['lang']}" for k, v in indexes.items()),
+         all(v["other_language_entries"] == 0 for v in indexes.values())),
+    ]
+    if big:
+        ratio = big["cold_s"] / real["cold_s"]
+        rows.append((f"{big['scale']}× corpus costs ≤ {big['scale'] + 1}× the real manual",
+                     f"cold {ratio:.2f} ×, plain {big['plain_s'] / plain:.2f} ×, words {big['words'] / real['words']:.1f} ×",
+                     ratio <= big["scale"] + 1))
+    return rows
+
+
+def table(real: dict, big: dict | None, rows: list) -> str:
+    plain = real["plain_s"]
+    lines = ["| Figure | Real manual | Ratio to plain |" + (f" {big['scale']}× corpus | Ratio to its plain |" if big else ""),
+             "|---|---|---|" + ("---|---|" if big else "")]
+    for label, key in (("Plain build (no hooks, no PDFs)", "plain_s"), ("Cold full build, all PDFs", "cold_s"),
+                       ("Warm rebuild, nothing changed", "warm_s"), ("One page edited (ro)", "page_edit_s"),
+                       ("One checklist edited (ro)", "checklist_edit_s"), ("One language (ro preview)", "one_language_s")):
+        row = f"| {label} | {real[key]:.2f} s | {real[key] / plain:.2f} |"
+        if big:
+            row += f" {big[key]:.2f} s | {big[key] / big['plain_s']:.2f} |"
+        lines.append(row)
+    lines.append(f"| PDF pages rendered / render time | {real['pdf_pages']} pages / {real['pdf_render_s']:.1f} s | |"
+                 + (f" {big['pdf_pages']} pages / {big['pdf_render_s']:.1f} s | |" if big else ""))
+    lines += ["", "| Target | Measured | Met |", "|---|---|---|"]
+    lines += [f"| {name} | {measured} | {'yes' if met else '**no**'} |" for name, measured, met in rows]
+    return "\n".join(lines)
+
+
+def main(root: Path, runs: int = 3, scale: int = 5, big_runs: int = 1) -> int:
+    cores = os.cpu_count() or 1
+    out = root / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="manual-bench-") as work:
+        real_project = copy_project(root, Path(work) / "real")
+        print(f"measuring the real manual ({runs} runs each)...", flush=True)
+        real = measure(real_project, runs, cores)
+        view = first_view(real_project / "site", "02-safety/safety-planning/")
+        indexes = search_indexes(real_project / "site")
+        big = None
+        if scale > 1:
+            big_project = copy_project(root, Path(work) / "big")
+            multiply(big_project, scale)
+            print(f"measuring a {scale}× corpus ({big_runs} run each)...", flush=True)
+            big = dict(measure(big_project, big_runs, cores), scale=scale)
+    rows = targets(real, big, view, indexes)
+    report = table(real, big, rows)
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%S")
+    results = {"when": stamp, "cores": cores, "real": real, "big": big, "first_view": view, "search_indexes": indexes,
+               "targets": [{"target": n, "measured": m, "met": ok} for n, m, ok in rows]}
+    (out / "bench.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+    (out / "bench.md").write_text(f"# Benchmark, {stamp}, {cores} cores\n\n{report}\n", encoding="utf-8")
+    print(report)
+    print(f"\nwrote {out / 'bench.json'} and {out / 'bench.md'}")
+    return 0
