@@ -1,7 +1,9 @@
 """Hook: the printed editions (PDFs) of each language, and links to them from chapter pages.
 
-PDFs are made in `on_env`, once every page's HTML exists. Set MANUAL_PDF=0 to skip them (as
-`make serve` does, so previews stay fast); MANUAL_PDF_CACHE moves the render cache.
+Each language's PDFs are planned in `on_env`, once its pages' HTML exists, and rendered in worker
+processes while the build goes on with the other languages; the build waits for them at its very
+end. Set MANUAL_PDF=0 to skip them (as `make serve` does, so previews stay fast);
+MANUAL_PDF_CACHE moves the render cache.
 """
 
 import os
@@ -18,6 +20,11 @@ from manual.site import (as_plugin_error, build_locale, config_dir, docs_root, e
 
 log = get_plugin_logger(__name__)
 
+# The render queue of the build in progress, by output folder. It spans the build of every
+# language (mkdocs-static-i18n builds them one after another in this process) and is emptied at
+# the end of the whole build: it holds work in progress, never a language's state.
+_QUEUES: dict[str, pdf_render.RenderQueue] = {}
+
 
 def pdfs_wanted() -> bool:
     return os.environ.get("MANUAL_PDF", "1") != "0"
@@ -33,19 +40,38 @@ def on_env(env, config, files):
         jobs = plan_editions(config, files, locale)
     except ManualError as err:
         raise as_plugin_error(err) from None
-    cache = Path(os.environ.get("MANUAL_PDF_CACHE") or config_dir(config) / ".cache" / "pdf")
+    queue = _QUEUES.get(config.site_dir)
+    if queue is None:
+        cache = Path(os.environ.get("MANUAL_PDF_CACHE") or config_dir(config) / ".cache" / "pdf")
+        queue = _QUEUES[config.site_dir] = pdf_render.RenderQueue(Path(config.site_dir), cache)
+    queue.submit([(job.target, job.html) for job in jobs])
+    return env
+
+
+@event_priority(-102)  # after mkdocs-static-i18n has built every language, and after search
+def on_post_build(config):
+    if config.plugins["i18n"].building:
+        return  # an inner, one-language build: the whole build is not finished yet
+    queue = _QUEUES.pop(config.site_dir, None)
+    if queue is None:
+        return
     try:
-        outcomes = pdf_render.render_all([(job.target, job.html) for job in jobs], Path(config.site_dir), cache)
+        outcomes = queue.finish()
     except pdf_render.RenderError as err:
-        raise PluginError(f"printed editions ({locale.code}): {err}") from None
+        raise PluginError(f"printed editions: {err}") from None
     for outcome in outcomes:
         for problem in outcome.problems:
             log.warning(f"{outcome.target}: WeasyPrint: {problem}")
-    rendered = [o.target for o in outcomes if o.rendered]
-    seconds = sum(o.seconds for o in outcomes)
-    log.info(f"PDFs ({locale.code}): {len(rendered)} rendered in {seconds:.2f} s, {len(outcomes) - len(rendered)} reused"
-             + (f": {', '.join(rendered)}" if rendered else ""))
-    return env
+    for code, done in editions.by_language(outcomes).items():
+        rendered = [o.target for o in done if o.rendered]
+        seconds = sum(o.seconds for o in done)
+        log.info(f"PDFs ({code}): {len(rendered)} rendered in {seconds:.2f} s, {len(done) - len(rendered)} reused"
+                 + (f": {', '.join(rendered)}" if rendered else ""))
+    # The Downloads pages were written before the PDFs were finished: give them their sizes now.
+    site = Path(config.site_dir)
+    for page in site.glob("**/downloads/index.html"):
+        page.write_text(editions.fill_sizes(page.read_text(encoding="utf-8"), lambda target: (
+            (site / target).stat().st_size if (site / target).exists() else None)), encoding="utf-8")
 
 
 def plan_editions(config, files, locale):
@@ -85,10 +111,6 @@ def on_files(files, config):
 
 
 def on_page_context(context, page, config, nav):
-    if getattr(page.file, "norm_src_uri", None) == editions.DOWNLOADS:
-        site = Path(config.site_dir)
-        page.content = editions.fill_sizes(
-            page.content, lambda target: (site / target).stat().st_size if (site / target).exists() else None)
     # Every chapter page links its chapter's PDF and the whole manual, in the page's language.
     chapter = editions.chapter_of(getattr(page.file, "norm_src_uri", page.file.src_uri))
     if chapter:

@@ -89,7 +89,7 @@ def test_checklist_ticks_print_cleanly_and_leave_no_trace(context, server):
 
 @pytest.mark.parametrize("lang,notice", [("ro", "Această pagină nu este încă tradusă"), ("ar", None)])
 def test_fallback_page_shows_the_notice_in_the_readers_language(context, server, lang, notice):
-    page = open_page(context, server, LANGUAGES[lang] + "about/changelog/")
+    page = open_page(context, server, LANGUAGES[lang] + "about/writing-guide/")
     box = page.locator(".fallback-notice")
     assert box.is_visible()
     text = box.inner_text()

@@ -38,16 +38,16 @@ def test_switcher_keeps_the_reader_on_the_same_page(site):
 
 
 def test_a_page_romanian_lacks_shows_english_with_a_romanian_notice(site):
-    page = read_page(site / "ro" / "about" / "changelog" / "index.html")
+    page = read_page(site / "ro" / "about" / "writing-guide" / "index.html")
     assert page.html_attrs["lang"] == "ro"
     assert "fallback-notice" in page.classes
     text = " ".join(page.text)
     assert "Această pagină nu este încă tradusă" in text
-    assert "What changed in this edition" in text
+    assert "Guide for writers of the English text" in text
     english_links = [href for a, href in page.links if a.get("hreflang") == "en" and "md-select__link" not in a.get("class", "")]
-    assert english_links == ["../../../about/changelog/"]
+    assert english_links == ["../../../about/writing-guide/"]
     assert "fallback-notice" not in read_page(site / "ro" / "about" / "index.html").classes
-    assert "fallback-notice" not in read_page(site / "about" / "changelog" / "index.html").classes
+    assert "fallback-notice" not in read_page(site / "about" / "writing-guide" / "index.html").classes
 
 
 @pytest.mark.parametrize("lang,prefix", LANGUAGES.items())
@@ -60,7 +60,7 @@ def test_each_language_searches_only_its_own_pages(site, lang, prefix):
     titles = {doc["title"] for doc in index["docs"] if doc["location"] == "about/"}
     assert titles == {"Despre acest manual" if lang == "ro" else "About this manual"}  # Arabic: English fallback
     # A fallback page is indexed once, in the language folder that shows it.
-    assert sum(1 for doc in index["docs"] if doc["location"] == "about/changelog/") == 1
+    assert sum(1 for doc in index["docs"] if doc["location"] == "about/writing-guide/") == 1
 
 
 def test_pages_tell_search_where_their_language_index_is(site):

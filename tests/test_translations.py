@@ -45,6 +45,11 @@ def test_status_reports_translated_missing_stale_and_orphaned_pages(docs):
     assert pages.missing == ["c.md"] and pages.orphaned == ["gone.md"]
 
 
+def test_pages_english_by_design_are_not_missing(docs):
+    write(docs, "en/guide.md", "---\ntranslate: false\n---\n# Only in English\n")
+    assert "guide.md" not in translations.page_report(docs, "ro").missing
+
+
 def test_status_reports_items_per_entry(docs):
     items = translations.item_report(docs, "ro")
     assert "checklists/x.yml#sections.one.items.i2" in items.missing
@@ -140,7 +145,7 @@ def test_romanian_is_complete_and_current():
     report = translations.language_report(ROOT / "docs", "ro")
     assert report.ok
     assert report.pages.stale == [] and report.items.stale == [] and report.items.missing == []
-    assert report.pages.missing == ["about/changelog.md"]  # kept English on purpose: shows the fallback
+    assert report.pages.missing == []  # about/writing-guide.md is English by design (translate: false)
 
 
 def test_translation_status_page_in_every_language(site):

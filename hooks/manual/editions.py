@@ -176,3 +176,11 @@ def fill_sizes(html: str, size_of) -> str:
         found = size_of(match.group(1))
         return match.group(0) if found is None else f'<span class="pdf-size" data-pdf="{match.group(1)}">{human_size(found)}</span>'
     return _SIZE.sub(size, html)
+
+
+def by_language(outcomes: list) -> dict[str, list]:
+    """Render outcomes grouped by the language in their address (pdf/<lang>/...), in order."""
+    grouped: dict[str, list] = {}
+    for outcome in outcomes:
+        grouped.setdefault(outcome.target.split("/")[1], []).append(outcome)
+    return grouped

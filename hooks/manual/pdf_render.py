@@ -120,32 +120,57 @@ def _place(cached: Path, destination: Path) -> None:
         shutil.copyfile(cached, destination)
 
 
+class RenderQueue:
+    """PDFs to put in the site: cached ones at once, the others rendered in worker processes.
+
+    Rendering goes on in the background while the build carries on with other pages and other
+    languages; `finish()` waits for it. The longest documents go first, so the pool is not left
+    waiting on one at the end.
+    """
+
+    def __init__(self, site_dir: Path, cache_dir: Path, workers: int | None = None):
+        self.site_dir, self.cache_dir = site_dir, cache_dir
+        self.workers = workers or os.cpu_count() or 1
+        self.pool: ProcessPoolExecutor | None = None
+        self.entries: list[tuple[str, Path, object]] = []  # (target, cached file, future or None)
+        cache_dir.mkdir(parents=True, exist_ok=True)
+
+    def submit(self, jobs: list[tuple[str, str]]) -> None:
+        keyed = [(target, html, self.cache_dir / f"{cache_key(html)}.pdf") for target, html in jobs]
+        for target, html, cached in sorted(keyed, key=lambda job: -len(job[1])):
+            if cached.exists() or any(cached == other for _, other, _ in self.entries):
+                self.entries.append((target, cached, None))
+                continue
+            if self.pool is None:
+                # Forked workers inherit the loaded library; MkDocs takes hooks/ off sys.path after loading.
+                self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("fork"))
+            self.entries.append((target, cached, self.pool.submit(render, html, cached)))
+
+    def finish(self) -> list[Outcome]:
+        """Wait for every render and place every PDF; documents that drew warnings leave the cache."""
+        done = {}
+        try:
+            for _, cached, future in self.entries:
+                if future is not None:
+                    done[cached] = future.result()
+        finally:
+            if self.pool is not None:
+                self.pool.shutdown(cancel_futures=True)
+        outcomes = []
+        for target, cached, future in self.entries:
+            destination = self.site_dir / target
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            _place(cached, destination)
+            problems, seconds = done.get(cached, ((), 0.0)) if future is not None else ((), 0.0)
+            outcomes.append(Outcome(target, future is not None, destination.stat().st_size, problems, seconds))
+        for cached, (problems, _) in done.items():
+            if problems:
+                cached.unlink(missing_ok=True)
+        return outcomes
+
+
 def render_all(jobs: list[tuple[str, str]], site_dir: Path, cache_dir: Path, workers: int | None = None) -> list[Outcome]:
     """Put each (target, html) PDF in the site, rendering only those not in the cache."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    keyed = [(target, html, cache_dir / f"{cache_key(html)}.pdf") for target, html in jobs]
-    missing = {cached: html for _, html, cached in keyed if not cached.exists()}
-    done: dict[Path, tuple[tuple[str, ...], float]] = {}
-    if missing:
-        workers = min(len(missing), workers or os.cpu_count() or 1)
-        # The longest documents first, so the pool is not left waiting on one at the end.
-        order = sorted(missing, key=lambda cached: -len(missing[cached]))
-        if workers == 1:
-            for cached in order:
-                done[cached] = render(missing[cached], cached)
-        else:
-            # Forked workers inherit the loaded library; MkDocs takes hooks/ off sys.path after loading.
-            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                futures = {cached: pool.submit(render, missing[cached], cached) for cached in order}
-                done = {cached: future.result() for cached, future in futures.items()}
-    outcomes = []
-    for target, _, cached in keyed:
-        destination = site_dir / target
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        _place(cached, destination)
-        problems, seconds = done.get(cached, ((), 0.0))
-        outcomes.append(Outcome(target, cached in missing, destination.stat().st_size, problems, seconds))
-    for cached, (problems, _) in done.items():
-        if problems:
-            cached.unlink(missing_ok=True)
-    return outcomes
+    queue = RenderQueue(site_dir, cache_dir, workers)
+    queue.submit(jobs)
+    return queue.finish()

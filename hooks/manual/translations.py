@@ -118,7 +118,8 @@ def page_report(docs_dir: Path, code: str, source: str = "en") -> Coverage:
     report = Coverage()
     for rel, path in sorted(english.items()):
         if rel not in translated:
-            report.missing.append(rel)
+            if split_front_matter(path.read_text(encoding="utf-8"))[0].get("translate") is not False:
+                report.missing.append(rel)  # pages marked `translate: false` stay English by design
             continue
         meta, _ = split_front_matter(translated[rel].read_text(encoding="utf-8"))
         (report.translated if meta.get(MARK) == page_fingerprint(path) else report.stale).append(rel)
