@@ -140,3 +140,20 @@ def test_the_search_index_loads_only_when_the_reader_searches(context, server):
     assert not any(url.endswith("search_index.json") for url in asked)
     assert search(page, "safety")
     assert any(url.endswith("search/search_index.json") for url in asked)
+
+
+def test_glossary_terms_show_their_definition_on_hover_and_tap(context, phone, server):
+    page = open_page(context, server, "04-referral/national-referral-mechanisms/")
+    term = page.locator("article abbr").first
+    definition = term.get_attribute("title") or term.get_attribute("data-title") or ""
+    assert len(definition) > 20, "the term carries its definition"
+    term.hover()
+    tooltip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text=definition[:30]).first
+    tooltip.wait_for(state="visible", timeout=3000)
+    touch = open_page(phone, server, "ro/04-referral/national-referral-mechanisms/")
+    word = touch.locator("article abbr").first
+    word.scroll_into_view_if_needed()
+    meaning = word.get_attribute("title") or word.get_attribute("data-title") or ""
+    assert len(meaning) > 20
+    word.tap()
+    touch.locator(".md-tooltip2, .md-tooltip").filter(has_text=meaning[:20]).first.wait_for(state="visible", timeout=3000)

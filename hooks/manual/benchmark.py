@@ -92,11 +92,12 @@ def copy_project(root: Path, target: Path) -> Path:
 
 
 def multiply(project: Path, times: int) -> None:
-    """Make the corpus `times` as large: copies of every chapter, in every language, in the nav."""
+    """Make the corpus at least `times` as large: `times` more copies of every chapter, in every
+    language, in the navigation (so the chapters, most of the text, are there times + 1 over)."""
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     chapters = sorted(p.name for p in (project / "docs" / "en").iterdir() if re.match(r"^\d\d-", p.name))
     nav = []
-    for copy in range(1, times):
+    for copy in range(1, times + 1):
         for chapter in chapters:
             name = f"{90 + copy}{chapter[2:]}-{copy}"
             for language in (project / "docs").iterdir():
