@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 from manual import edition_meta, editions, guidance, guidance_views, interface, pdf_render
 from manual.errors import ManualError
-from manual.fallback import relative_url
+from manual.addresses import page_address, relative_url
 from manual.site import (as_plugin_error, build_locale, config_dir, docs_root, edition, localized_page,
                          offline, print_pages)
 
@@ -99,7 +99,7 @@ def on_files(files, config):
         for f in files.documentation_pages()
         if editions.chapter_of(getattr(f, "norm_src_uri", "")) and f.norm_src_uri.endswith("/index.md")
     )
-    address = locale.prefix + ("downloads/" if config.use_directory_urls else "downloads.html")
+    address = page_address(editions.DOWNLOADS, locale.prefix, config.use_directory_urls)
     # The offline editions are listed on the site, not inside an offline edition itself.
     names = {entry.locale: entry.name for entry in config.plugins["i18n"].config.languages}
     zips = [] if offline(config) else [(names.get(code, code), f"offline/manual-{code}.zip") for code in

@@ -3,6 +3,7 @@
 from mkdocs.plugins import event_priority
 
 from manual import fallback, interface
+from manual.addresses import relative_url, source_url
 from manual.site import as_plugin_error, build_locale, docs_root
 from manual.errors import ManualError
 
@@ -15,8 +16,7 @@ def on_page_markdown(markdown, page, config, files):
         strings = interface.load_strings(docs_root(config), locale.code, locale.source)
     except ManualError as err:
         raise as_plugin_error(err) from None
-    english = fallback.source_url(page.url, locale.prefix)
-    return fallback.add_notice(markdown, strings, fallback.relative_url(english, page.url))
+    return fallback.add_notice(markdown, strings, relative_url(source_url(page.url, locale.prefix), page.url))
 
 
 @event_priority(-101)  # after every page is read, before the navigation is drawn

@@ -7,7 +7,7 @@ from mkdocs.plugins import event_priority
 
 from manual import interface, languages, templates, translations
 from manual.errors import ManualError
-from manual.fallback import relative_url
+from manual.addresses import page_address, relative_url
 from manual.site import as_plugin_error, build_locale, docs_root, localized_page
 
 PAGE = "about/translation-status.md"
@@ -41,10 +41,10 @@ def on_files(files, config):
         report = translations.cached_report(docs_root(config), code, locale.source)
         report.name = names.get(code, code)
         reports.append(report)
-    here = translations.page_address(PAGE, locale.prefix, config.use_directory_urls)
+    here = page_address(PAGE, locale.prefix, config.use_directory_urls)
 
     def link(report, rel):
-        return relative_url(translations.page_address(rel, f"{report.code}/", config.use_directory_urls), here)
+        return relative_url(page_address(rel, f"{report.code}/", config.use_directory_urls), here)
 
     content = templates.render("translation-status.md.j2", reports=reports, strings=strings, link=link,
                                by_file=translations.by_file)

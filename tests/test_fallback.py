@@ -1,18 +1,26 @@
 from manual import fallback
+from manual.addresses import page_address, relative_url, source_url
 from manual.interface import Strings
 
 STRINGS = Strings(fallback_title="Not translated", fallback_text="English text.", fallback_link="English page")
 
 
 def test_source_url_drops_the_language_folder():
-    assert fallback.source_url("ro/about/changelog/", "ro/") == "about/changelog/"
-    assert fallback.source_url("about/", "") == "about/"
+    assert source_url("ro/about/changelog/", "ro/") == "about/changelog/"
+    assert source_url("about/", "") == "about/"
 
 
 def test_relative_url_climbs_out_of_the_language_folder():
-    assert fallback.relative_url("about/changelog/", "ro/about/changelog/") == "../../../about/changelog/"
-    assert fallback.relative_url("", "ro/") == "../"
-    assert fallback.relative_url("about/changelog.html", "ro/about/changelog.html") == "../../about/changelog.html"
+    assert relative_url("about/changelog/", "ro/about/changelog/") == "../../../about/changelog/"
+    assert relative_url("", "ro/") == "../"
+    assert relative_url("about/changelog.html", "ro/about/changelog.html") == "../../about/changelog.html"
+
+
+def test_page_addresses_follow_the_url_style():
+    assert page_address("02-safety/index.md", "ro/", True) == "ro/02-safety/"
+    assert page_address("02-safety/index.md", "", False) == "02-safety/index.html"
+    assert page_address("index.md", "ar/", True) == "ar/"
+    assert page_address("downloads.md", "", True) == "downloads/"
 
 
 def test_notice_goes_under_the_title():

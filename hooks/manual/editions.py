@@ -14,7 +14,8 @@ from typing import Optional
 from markupsafe import Markup
 
 from manual import print_html, templates
-from manual.guidance_pages import page_path, page_url, pdf_path
+from manual.addresses import page_address, relative_url
+from manual.guidance_pages import page_path, pdf_path
 from manual.guidance_views import Document
 from manual.interface import Strings
 
@@ -99,7 +100,7 @@ def _render_book(parts: list[Part], docs: list[Document], meta: dict, strings: S
                for part in parts for page in part.pages}
     for doc in docs:
         if any(part.documents for part in parts):
-            targets[print_html.normalise(page_url(page_path(doc), prefix, directory_urls))] = doc_key(doc)
+            targets[print_html.normalise(page_address(page_path(doc), prefix, directory_urls))] = doc_key(doc)
     view = []
     for part in parts:
         pages = [
@@ -144,12 +145,10 @@ def title_of(markdown: str) -> str:
 
 
 def downloads_markdown(chapters: list[tuple[str, str]], docs: list[Document], strings: Strings,
-                       locale: str, page_address: str, offline_editions: list[tuple[str, str]] = ()) -> str:
+                       locale: str, here: str, offline_editions: list[tuple[str, str]] = ()) -> str:
     """The Downloads page: every PDF of the language. Sizes are filled in once the PDFs exist."""
-    from manual.fallback import relative_url
-
     def entry(title: str, target: str) -> dict:
-        return {"title": title, "target": target, "href": relative_url(target, page_address)}
+        return {"title": title, "target": target, "href": relative_url(target, here)}
 
     groups = [
         (strings.downloads_manual, [entry(strings.downloads_manual, manual_pdf(locale))]),

@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-import posixpath
 import re
 
 from manual import templates
 from manual.interface import Strings
 
 _TITLE = re.compile(r"^# .*$", re.MULTILINE)
-
-
-def source_url(page_url: str, prefix: str) -> str:
-    """The address of the English page that a fallback page in `prefix` shows."""
-    return page_url[len(prefix):] if prefix and page_url.startswith(prefix) else page_url
-
-
-def relative_url(target: str, page_url: str) -> str:
-    """A link from the page at `page_url` to `target`, both relative to the site root."""
-    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
-    rel = posixpath.relpath("/" + target, "/" + base)
-    return rel + "/" if (target.endswith("/") or not target) and not rel.endswith("/") else rel
 
 
 def notice(strings: Strings, english_link: str) -> str:

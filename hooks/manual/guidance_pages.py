@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from manual import fallback, templates
+from manual.addresses import page_address, relative_url, source_url
 from manual.guidance_views import Document
 from manual.guidance_models import Vocabulary
 from manual.interface import Strings
@@ -20,24 +21,15 @@ def pdf_path(locale: str, kind: str, ident: str) -> str:
     return f"pdf/{locale}/{kind}/{ident}.pdf"
 
 
-def page_url(src_path: str, prefix: str, directory_urls: bool) -> str:
-    stem = src_path[: -len(".md")]
-    if stem.endswith("index"):
-        stem = stem[: -len("index")]
-        return prefix + (stem if directory_urls else stem + "index.html")
-    return prefix + (stem + "/" if directory_urls else stem + ".html")
-
-
 def page_markdown(doc: Document, strings: Strings, locale: str, prefix: str, directory_urls: bool) -> str:
-    url = page_url(page_path(doc), prefix, directory_urls)
+    url = page_address(page_path(doc), prefix, directory_urls)
     notice = ""
     if doc.fallback:
-        english = fallback.source_url(url, prefix)
-        notice = fallback.notice(strings, fallback.relative_url(english, url))
+        notice = fallback.notice(strings, relative_url(source_url(url, prefix), url))
     return templates.render(
         "guidance-page.md.j2", doc=doc, strings=strings, notice=notice,
         chapter_link="../" + doc.chapter,
-        pdf_link=fallback.relative_url(pdf_path(locale, doc.kind, doc.id), url),
+        pdf_link=relative_url(pdf_path(locale, doc.kind, doc.id), url),
     )
 
 

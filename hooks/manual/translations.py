@@ -188,15 +188,6 @@ def language_report(docs_dir: Path, code: str, source: str = "en", validate=None
     return report
 
 
-def page_address(rel: str, prefix: str, directory_urls: bool) -> str:
-    """Where the page at `rel` (inside a language folder) is in the site."""
-    stem = rel[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem[: -len("index")]
-        return prefix + (stem if directory_urls else stem + "index.html")
-    return prefix + (stem + "/" if directory_urls else stem + ".html")
-
-
 def by_file(items: Coverage) -> list[tuple[str, int, int]]:
     """(data file, texts missing, texts stale) for each file that lacks or lags something."""
     counts: dict[str, list[int]] = {}
