@@ -33,7 +33,7 @@ def test_every_pdf_is_at_its_public_address(site, lang):
 
 @pytest.mark.parametrize("lang,title,first_chapter", [
     ("en", "Direct Assistance Manual", "Foundations"),
-    ("ro", "Direct Assistance Manual", "Fundamente"),
+    ("ro", "Manual de asistență directă", "Fundamente"),
 ])
 def test_the_manual_has_cover_contents_bookmarks_and_metadata(site, lang, title, first_chapter):
     pdf = reader(site / "pdf" / lang / "manual.pdf")
