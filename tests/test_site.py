@@ -108,3 +108,9 @@ def test_material_fetches_from_a_cdn_only_on_paths_the_manual_closes(site):
         text = path.read_text(encoding="utf-8", errors="replace")
         for needle in ("fonts.googleapis", "fonts.gstatic", "cdn.jsdelivr", "googletagmanager", "google-analytics"):
             assert needle not in text, (path, needle)
+
+
+@pytest.mark.parametrize("prefix,placeholder", [("", "Search"), ("ro/", "Căutare"), ("ar/", "بحث")])
+def test_material_speaks_the_pages_language(site, prefix, placeholder):
+    html = (site / prefix / "02-safety" / "index.html").read_text(encoding="utf-8")
+    assert f'placeholder="{placeholder}"' in html
