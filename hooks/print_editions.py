@@ -3,7 +3,7 @@
 Each language's PDFs are planned in `on_env`, once its pages' HTML exists, and rendered in worker
 processes while the build goes on with the other languages; the build waits for them at its very
 end. Set MANUAL_PDF=0 to skip them (as `make serve` does, so previews stay fast);
-MANUAL_PDF_CACHE moves the render cache.
+MANUAL_CACHE moves the build caches (PDFs in its `pdf` folder).
 """
 
 import os
@@ -15,7 +15,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from manual import edition_meta, editions, guidance, guidance_views, interface, pdf_render
 from manual.errors import ManualError
 from manual.addresses import page_address, relative_url
-from manual.site import (as_plugin_error, build_locale, config_dir, docs_root, edition, localized_page,
+from manual.site import (as_plugin_error, build_locale, cache_dir, docs_root, edition, localized_page,
                          offline, print_pages)
 
 log = get_plugin_logger(__name__)
@@ -42,8 +42,7 @@ def on_env(env, config, files):
         raise as_plugin_error(err) from None
     queue = _QUEUES.get(config.site_dir)
     if queue is None:
-        cache = Path(os.environ.get("MANUAL_PDF_CACHE") or config_dir(config) / ".cache" / "pdf")
-        queue = _QUEUES[config.site_dir] = pdf_render.RenderQueue(Path(config.site_dir), cache)
+        queue = _QUEUES[config.site_dir] = pdf_render.RenderQueue(Path(config.site_dir), cache_dir(config, "pdf"))
     queue.submit([(job.target, job.html) for job in jobs])
     return env
 

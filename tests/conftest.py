@@ -145,7 +145,7 @@ def build_project(project: Path, *, pdf: bool = False, cache: Path | None = None
                   env: dict | None = None) -> subprocess.CompletedProcess:
     env = {"MANUAL_PDF": "1" if pdf else "0", **(env or {})}
     if cache is not None:
-        env["MANUAL_PDF_CACHE"] = str(cache)
+        env["MANUAL_CACHE"] = str(cache)
     return run_mkdocs_build(project / "mkdocs.yml", project / "site", env)
 
 

@@ -146,18 +146,18 @@ def measure(project: Path, runs: int, cores: int) -> dict:
     cache = project / "cache"
     plain = median_of(runs, lambda: mkdocs(project, "plain.yml"))
     fresh = iter(range(100))
-    cold = median_of(runs, lambda: mkdocs(project, MANUAL_PDF_CACHE=str(cache / f"cold-{next(fresh)}")))
+    cold = median_of(runs, lambda: mkdocs(project, MANUAL_CACHE=str(cache / f"cold-{next(fresh)}")))
     pages = pdf_pages(project / "site")
     warm_cache = str(cache / "cold-0")
     counter = iter(range(100))
     page = median_of(runs, lambda: edited(project / "docs" / "ro" / "02-safety" / "index.md",
                                           lambda text: text + f"\n\nEditare {next(counter)}.\n",
-                                          lambda: mkdocs(project, MANUAL_PDF_CACHE=warm_cache)))
+                                          lambda: mkdocs(project, MANUAL_CACHE=warm_cache)))
     checklist = median_of(runs, lambda: edited(project / "docs" / "ro" / "checklists" / "initial-contact.yml",
                                                lambda text: text.replace("title: ", f"title: {next(counter)} ", 1),
-                                               lambda: mkdocs(project, MANUAL_PDF_CACHE=warm_cache)))
+                                               lambda: mkdocs(project, MANUAL_CACHE=warm_cache)))
     one_language = median_of(runs, lambda: mkdocs(project, MANUAL_LANGUAGES="ro", MANUAL_PDF="0"))
-    warm = median_of(runs, lambda: mkdocs(project, MANUAL_PDF_CACHE=warm_cache))  # last: leaves the full site
+    warm = median_of(runs, lambda: mkdocs(project, MANUAL_CACHE=warm_cache))  # last: leaves the full site
     cold_renders = renders(cold["log"])
     checklist_renders = renders(checklist["log"])
     return {

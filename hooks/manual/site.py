@@ -6,6 +6,7 @@ language is read from the plugin at each event, never kept between events.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -91,6 +92,12 @@ def print_pages(files) -> list:
 
 def config_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
+
+
+def cache_dir(config: MkDocsConfig, name: str) -> Path:
+    """A build cache (`pdf`, `templates`): under MANUAL_CACHE if set, else `.cache/` beside mkdocs.yml."""
+    root = os.environ.get("MANUAL_CACHE")
+    return (Path(root) if root else config_dir(config) / ".cache") / name
 
 
 def offline(config: MkDocsConfig) -> bool:

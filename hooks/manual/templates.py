@@ -25,3 +25,9 @@ def environment() -> jinja2.Environment:
 
 def render(name: str, **context) -> str:
     return environment().get_template(name).render(**context)
+
+
+def bytecode_cache(folder: Path) -> jinja2.BytecodeCache:
+    """Compiled templates kept in `folder` between builds; Jinja checks each against its source."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
