@@ -1,10 +1,11 @@
 """Hook: checklist and form pages, and their index, made from the structured guidance data."""
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from manual import guidance, guidance_pages, guidance_views, interface
 from manual.errors import ManualError
-from manual.site import as_plugin_error, build_locale, docs_root, localized_page
+from manual.site import as_plugin_error, build_locale, docs_root, html_blocks, localized_page
 
 log = get_plugin_logger(__name__)
 
@@ -13,8 +14,8 @@ log = get_plugin_logger(__name__)
 def on_files(files, config):
     locale = build_locale(config)
     try:
-        for path, content, in_nav in guidance_pages_for(config, locale):
-            files.append(localized_page(config, locale, path, content, in_nav))
+        for path, content, in_nav, blocks in guidance_pages_for(config, locale):
+            files.append(localized_page(config, locale, path, content, in_nav, html_blocks=blocks))
     except ManualError as err:
         raise as_plugin_error(err) from None
     return files
@@ -31,7 +32,16 @@ def guidance_pages_for(config, locale):
             log.info(f"{doc.source_path}: no translation yet; the page shows the English text")
         elif doc.untranslated:
             log.info(f"{doc.source_path}: not translated yet, shown in English: {', '.join(doc.untranslated)}")
-        yield (guidance_pages.page_path(doc),
-               guidance_pages.page_markdown(doc, strings, locale.code, locale.prefix, config.use_directory_urls),
-               False)
-    yield guidance_pages.INDEX, guidance_pages.index_markdown(docs, vocabulary, strings), True
+        markdown, blocks = guidance_pages.page_markdown(doc, strings, locale.code, locale.prefix,
+                                                        config.use_directory_urls)
+        yield guidance_pages.page_path(doc), markdown, False, blocks
+    yield guidance_pages.INDEX, guidance_pages.index_markdown(docs, vocabulary, strings), True, None
+
+
+def on_page_content(html, page, config, files):
+    # The checklist and form HTML that was kept out of Markdown's way goes back in.
+    blocks = html_blocks(page)
+    try:
+        return blocks.put_back(html) if blocks else html
+    except ValueError as err:
+        raise PluginError(f"{page.file.src_uri}: {err}") from None

@@ -33,6 +33,12 @@ def replace_in(path, old, new):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def page_text(made) -> str:
+    """A generated page's Markdown with its set-aside HTML blocks back in place."""
+    markdown, blocks = made
+    return blocks.put_back(markdown)
+
+
 def error_of(docs, locale="en") -> ManualError:
     with pytest.raises(ManualError) as caught:
         guidance_views.documents(guidance.load_source(docs), locale)
@@ -109,7 +115,7 @@ def test_html_in_data_is_shown_as_text_never_injected(docs):
                "text: Do <script>alert(1)</script> and <b onclick=x>this</b> **now**.")
     doc = next(d for d in guidance_views.documents(guidance.load_source(docs), "en") if d.id == "demo")
     strings = interface.load_strings(docs, "en")
-    page = guidance_pages.page_markdown(doc, strings, "en", "", True)
+    page = page_text(guidance_pages.page_markdown(doc, strings, "en", "", True))
     assert "<script>" not in page and "<b onclick" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<strong>now</strong>" in page
@@ -118,7 +124,7 @@ def test_html_in_data_is_shown_as_text_never_injected(docs):
 def test_page_holds_items_in_order_with_roles_and_critical_marks(docs):
     doc = next(d for d in guidance_views.documents(guidance.load_source(docs), "ro") if d.id == "demo")
     strings = interface.load_strings(docs, "en")
-    page = guidance_pages.page_markdown(doc, strings, "ro", "ro/", True)
+    page = page_text(guidance_pages.page_markdown(doc, strings, "ro", "ro/", True))
     assert page.index("primul") < page.index("al doilea") < page.index("al treilea")
     assert page.count('class="checklist-item critical"') == 1
     assert 'href="../../../pdf/ro/checklists/demo.pdf"' in page

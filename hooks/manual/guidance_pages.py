@@ -5,6 +5,7 @@ from __future__ import annotations
 from manual import fallback, templates
 from manual.addresses import page_address, relative_url, source_url
 from manual.guidance_views import Document
+from manual.html_blocks import HtmlBlocks
 from manual.guidance_models import Vocabulary
 from manual.interface import Strings
 
@@ -21,16 +22,20 @@ def pdf_path(locale: str, kind: str, ident: str) -> str:
     return f"pdf/{locale}/{kind}/{ident}.pdf"
 
 
-def page_markdown(doc: Document, strings: Strings, locale: str, prefix: str, directory_urls: bool) -> str:
+def page_markdown(doc: Document, strings: Strings, locale: str, prefix: str,
+                  directory_urls: bool) -> tuple[str, HtmlBlocks]:
+    """The page's Markdown, and the HTML blocks to put back in its place after Markdown."""
     url = page_address(page_path(doc), prefix, directory_urls)
     notice = ""
     if doc.fallback:
         notice = fallback.notice(strings, relative_url(source_url(url, prefix), url))
-    return templates.render(
-        "guidance-page.md.j2", doc=doc, strings=strings, notice=notice,
+    blocks = HtmlBlocks()
+    markdown = templates.render(
+        "guidance-page.md.j2", doc=doc, strings=strings, notice=notice, set_aside=blocks.set_aside,
         chapter_link="../" + doc.chapter,
         pdf_link=relative_url(pdf_path(locale, doc.kind, doc.id), url),
     )
+    return markdown, blocks
 
 
 def index_markdown(docs: list[Document], vocabulary: Vocabulary, strings: Strings) -> str:

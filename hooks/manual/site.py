@@ -49,13 +49,14 @@ def as_plugin_error(err: ManualError) -> PluginError:
 
 
 def localized_page(config: MkDocsConfig, locale: BuildLocale, path: str, content: str,
-                   in_nav: bool = True):
+                   in_nav: bool = True, html_blocks=None):
     """A page made in memory, placed as mkdocs-static-i18n places the pages it finds on disk.
 
     The plugin rebuilds every file from its path in `docs/`, which would lose in-memory content,
     so generated pages are added after it has sorted the files, carrying the same attributes it
     gives its own: the language, the folder, and the page's counterpart in every language (for the
-    language switcher).
+    language switcher). `html_blocks` (HtmlBlocks) travel with the page's own file until its
+    HTML is made.
     """
     from mkdocs.structure.files import File, InclusionLevel
 
@@ -71,6 +72,7 @@ def localized_page(config: MkDocsConfig, locale: BuildLocale, path: str, content
         return file
 
     page = make(locale.code)
+    page.manual_html_blocks = html_blocks
     page.alternates = {code: page if code == locale.code else make(code) for code in locale.languages}
     return page
 
@@ -88,6 +90,11 @@ def print_pages(files) -> list:
         page = page.next_page
     return [PrintPage(path=getattr(p.file, "norm_src_uri", p.file.src_uri), url=p.url, title=p.title,
                       html=p.content) for p in ordered]
+
+
+def html_blocks(page):
+    """The HtmlBlocks set aside for a generated page, or None."""
+    return getattr(page.file, "manual_html_blocks", None)
 
 
 def config_dir(config: MkDocsConfig) -> Path:
