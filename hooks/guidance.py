@@ -3,9 +3,9 @@
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from manual import guidance, guidance_pages, guidance_views, interface
+from manual import guidance_pages, guidance_views, interface
 from manual.errors import ManualError
-from manual.site import as_plugin_error, build_locale, docs_root, html_blocks, localized_page
+from manual.site import as_plugin_error, build_locale, cache_dir, docs_root, html_blocks, localized_page
 
 log = get_plugin_logger(__name__)
 
@@ -23,10 +23,8 @@ def on_files(files, config):
 
 def guidance_pages_for(config, locale):
     docs_dir = docs_root(config)
-    source = guidance.load_source(docs_dir, locale.source)
     strings = interface.load_strings(docs_dir, locale.code, locale.source)
-    vocabulary = guidance.load_vocabulary(docs_dir, locale.code, source.vocabulary)
-    docs = guidance_views.documents(source, locale.code)
+    docs = guidance_views.language_documents(docs_dir, locale.code, locale.source, cache_dir(config, "steps"))
     for doc in docs:
         if doc.fallback:
             log.info(f"{doc.source_path}: no translation yet; the page shows the English text")
@@ -35,7 +33,7 @@ def guidance_pages_for(config, locale):
         markdown, blocks = guidance_pages.page_markdown(doc, strings, locale.code, locale.prefix,
                                                         config.use_directory_urls)
         yield guidance_pages.page_path(doc), markdown, False, blocks
-    yield guidance_pages.INDEX, guidance_pages.index_markdown(docs, vocabulary, strings), True, None
+    yield guidance_pages.INDEX, guidance_pages.index_markdown(docs, strings), True, None
 
 
 def on_page_content(html, page, config, files):

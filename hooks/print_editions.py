@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from manual import edition_meta, editions, guidance, guidance_views, interface, pdf_render
+from manual import edition_meta, editions, guidance_views, interface, memo, pdf_render
 from manual.errors import ManualError
 from manual.addresses import page_address, relative_url
 from manual.site import (as_plugin_error, build_locale, cache_dir, docs_root, edition, localized_page,
@@ -76,12 +76,14 @@ def on_post_build(config):
 def plan_editions(config, files, locale):
     docs_dir = docs_root(config)
     strings = interface.load_strings(docs_dir, locale.code, locale.source)
-    docs = guidance_views.documents(guidance.load_source(docs_dir, locale.source), locale.code)
+    docs = guidance_views.language_documents(docs_dir, locale.code, locale.source, cache_dir(config, "steps"))
     meta = edition_meta.meta(site_name=config.site_name, author=config.site_author or "",
                              description=config.site_description or "", edition=edition(config),
                              strings=strings, locale=locale.code, direction=locale.direction)
-    return editions.plan(print_pages(files), docs, meta, strings, locale.code, locale.prefix,
-                         config.use_directory_urls)
+    inputs = (print_pages(files), docs, meta, strings, locale.code, locale.prefix, config.use_directory_urls)
+    # Unchanged pages and data give the same plan: a rebuild reuses it instead of redoing the HTML.
+    return memo.remembered(cache_dir(config, "steps"), f"print-plan-{locale.code}", memo.of_objects(*inputs),
+                           lambda: editions.plan(*inputs))
 
 
 @event_priority(-101)  # after mkdocs-static-i18n has sorted the files by language
@@ -90,7 +92,7 @@ def on_files(files, config):
     docs_dir = docs_root(config)
     try:
         strings = interface.load_strings(docs_dir, locale.code, locale.source)
-        docs = guidance_views.documents(guidance.load_source(docs_dir, locale.source), locale.code)
+        docs = guidance_views.language_documents(docs_dir, locale.code, locale.source, cache_dir(config, "steps"))
     except ManualError as err:
         raise as_plugin_error(err) from None
     chapters = sorted(

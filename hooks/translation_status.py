@@ -8,7 +8,7 @@ from mkdocs.plugins import event_priority
 from manual import interface, languages, templates, translations
 from manual.errors import ManualError
 from manual.addresses import page_address, relative_url
-from manual.site import as_plugin_error, build_locale, docs_root, localized_page
+from manual.site import as_plugin_error, build_locale, cache_dir, docs_root, localized_page
 
 PAGE = "about/translation-status.md"
 
@@ -38,7 +38,7 @@ def on_files(files, config):
     names = {entry.locale: entry.name for entry in config.plugins["i18n"].config.languages}
     reports = []
     for code in locale.languages[1:]:
-        report = translations.cached_report(docs_root(config), code, locale.source)
+        report = translations.cached_report(docs_root(config), code, locale.source, cache_dir(config, "steps"))
         report.name = names.get(code, code)
         reports.append(report)
     here = page_address(PAGE, locale.prefix, config.use_directory_urls)

@@ -6,7 +6,6 @@ from manual import fallback, templates
 from manual.addresses import page_address, relative_url, source_url
 from manual.guidance_views import Document
 from manual.html_blocks import HtmlBlocks
-from manual.guidance_models import Vocabulary
 from manual.interface import Strings
 
 INDEX = "checklists/index.md"
@@ -38,10 +37,11 @@ def page_markdown(doc: Document, strings: Strings, locale: str, prefix: str,
     return markdown, blocks
 
 
-def index_markdown(docs: list[Document], vocabulary: Vocabulary, strings: Strings) -> str:
-    stages = []
-    for stage, label in vocabulary.stages.items():
-        in_stage = [doc for doc in docs if doc.stage == stage]
-        if in_stage:
-            stages.append((stage, label, in_stage))
+def index_markdown(docs: list[Document], strings: Strings) -> str:
+    """Every checklist and form under its stage; `docs` come in reading order, stage by stage."""
+    stages: list[tuple[str, str, list[Document]]] = []
+    for doc in docs:
+        if not stages or stages[-1][0] != doc.stage:
+            stages.append((doc.stage, doc.stage_label, []))
+        stages[-1][2].append(doc)
     return templates.render("guidance-index.md.j2", stages=stages, strings=strings)

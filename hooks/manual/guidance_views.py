@@ -7,9 +7,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
-from manual import inline, yamlfile
+from manual import inline, memo, yamlfile
 from manual.errors import ManualError
-from manual.guidance import Source, load_vocabulary, validate
+from manual.guidance import Source, load_source, load_vocabulary, validate
 from manual.guidance_models import KINDS
 
 
@@ -190,3 +190,17 @@ def _documents(source: Source, locale: str, version: tuple) -> tuple[Document, .
     found = [document(source, kind, ident, locale) for kind in KINDS for ident in source.documents[kind]]
     # Reading order: by stage of assistance, checklists before forms, then by id.
     return tuple(sorted(found, key=lambda doc: (stages.index(doc.stage), list(KINDS).index(doc.kind), doc.id)))
+
+
+def language_documents(docs_dir: Path, locale: str, source: str = "en", folder: Path | None = None) -> list[Document]:
+    """`documents()` of one language, read from the files; kept in `folder` between builds.
+
+    The key is what checking and merging read: the data files of both languages, and which pages
+    English has (each checklist and form names its chapter page).
+    """
+    if folder is None:
+        return documents(load_source(docs_dir, source), locale)
+    data = [p for code in {source, locale} for pattern in ("*.yml", "*/*.yml") for p in (docs_dir / code).glob(pattern)]
+    pages = sorted(p.relative_to(docs_dir).as_posix() for p in (docs_dir / source).rglob("*.md"))
+    return memo.remembered(folder, f"guidance-{locale}", memo.of_files(data) + memo.of_objects(pages),
+                           lambda: documents(load_source(docs_dir, source), locale))

@@ -5,16 +5,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap
-
 from manual.errors import ManualError
 from manual.locales import RIGHT_TO_LEFT
 
 CODE = re.compile(r"^[a-z]{2}$")
 
 
-def _yaml() -> YAML:
+def _yaml():
+    from ruamel.yaml import YAML  # only for editing mkdocs.yml, never in a build
+
     yaml = YAML()  # round trip: comments, order and layout of mkdocs.yml survive
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -46,6 +45,8 @@ def add_language(root: Path, code: str, name: str) -> list[Path]:
     if any(entry.get("locale") == code for entry in languages):
         raise ManualError(config_path, None, f"the language '{code}' is already configured; nothing was changed")
     strings = folder / "interface.yml"
+    from ruamel.yaml.comments import CommentedMap
+
     entry = CommentedMap(locale=code, name=name, build=True)
     last = languages[-1]
     languages.append(entry)

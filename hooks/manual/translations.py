@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from manual import yamlfile
+from manual import memo, yamlfile
 
 MARK = "translated_from"
 DATA_FILES = ("interface.yml", "vocabulary.yml", "glossary.yml")
@@ -160,20 +160,31 @@ def item_report(docs_dir: Path, code: str, source: str = "en") -> Coverage:
     return report
 
 
+def sources(docs_dir: Path, codes: tuple[str, ...]) -> list[Path]:
+    """What the report reads: every page and data file of these languages."""
+    return [p for code in codes for p in sorted((docs_dir / code).rglob("*")) if p.suffix in (".md", ".yml")]
+
+
 def sources_version(docs_dir: Path, codes: tuple[str, ...]) -> tuple:
     """What the report reads, by name and modification time: a key for reusing a report."""
-    return tuple((str(p), p.stat().st_mtime_ns) for code in codes for p in sorted((docs_dir / code).rglob("*"))
-                 if p.suffix in (".md", ".yml"))
+    return tuple((str(p), p.stat().st_mtime_ns) for p in sources(docs_dir, codes))
 
 
 @lru_cache(maxsize=8)
-def _cached_report(docs_dir: Path, code: str, source: str, version: tuple) -> LanguageReport:
-    return LanguageReport(code, page_report(docs_dir, code, source), item_report(docs_dir, code, source))
+def _cached_report(docs_dir: Path, code: str, source: str, version: tuple, folder: Path | None) -> LanguageReport:
+    def report() -> LanguageReport:
+        return LanguageReport(code, page_report(docs_dir, code, source), item_report(docs_dir, code, source))
+
+    if folder is None:
+        return report()
+    return memo.remembered(folder, f"translation-report-{code}", memo.of_files(sources(docs_dir, (source, code))),
+                           report)
 
 
-def cached_report(docs_dir: Path, code: str, source: str = "en") -> LanguageReport:
-    """The report, computed once per version of the sources (every language's build shows it)."""
-    report = _cached_report(docs_dir, code, source, sources_version(docs_dir, (source, code)))
+def cached_report(docs_dir: Path, code: str, source: str = "en", folder: Path | None = None) -> LanguageReport:
+    """The report, computed once per version of the sources (every language's build shows it),
+    and kept in `folder` between builds when one is given."""
+    report = _cached_report(docs_dir, code, source, sources_version(docs_dir, (source, code)), folder)
     return LanguageReport(report.code, report.pages, report.items, list(report.invalid))
 
 

@@ -1,0 +1,63 @@
+"""Steps kept between builds: reused only while their inputs are the same."""
+
+from __future__ import annotations
+
+from manual import memo
+
+
+def counting(value):
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return value
+
+    return compute, calls
+
+
+def test_same_inputs_reuse_the_stored_result(tmp_path):
+    compute, calls = counting({"plan": [1, 2, 3]})
+    assert memo.remembered(tmp_path, "step", b"inputs", compute) == {"plan": [1, 2, 3]}
+    assert memo.remembered(tmp_path, "step", b"inputs", compute) == {"plan": [1, 2, 3]}
+    assert len(calls) == 1
+
+
+def test_changed_inputs_work_it_out_again_and_keep_one_entry(tmp_path):
+    first, _ = counting("old")
+    second, calls = counting("new")
+    memo.remembered(tmp_path, "step", b"one", first)
+    assert memo.remembered(tmp_path, "step", b"two", second) == "new"
+    assert calls == [1]
+    assert len(list(tmp_path.glob("step.*.pickle"))) == 1
+    assert memo.remembered(tmp_path, "other", b"one", second) == "new"
+    assert len(list(tmp_path.glob("*.pickle"))) == 2
+
+
+def test_a_damaged_entry_is_worked_out_again(tmp_path):
+    compute, calls = counting("value")
+    memo.remembered(tmp_path, "step", b"x", compute)
+    entry, = tmp_path.glob("step.*.pickle")
+    entry.write_bytes(b"not a pickle")
+    assert memo.remembered(tmp_path, "step", b"x", compute) == "value"
+    assert len(calls) == 2
+
+
+def test_a_failing_step_stores_nothing(tmp_path):
+    def broken():
+        raise ValueError("bad input")
+
+    for _ in range(2):
+        try:
+            memo.remembered(tmp_path, "step", b"x", broken)
+        except ValueError:
+            pass
+    assert not list(tmp_path.iterdir())
+
+
+def test_file_inputs_change_with_their_contents(tmp_path):
+    data = tmp_path / "a.yml"
+    data.write_text("one", encoding="utf-8")
+    before = memo.of_files([data, tmp_path / "missing.yml"])
+    data.write_text("two", encoding="utf-8")
+    assert memo.of_files([data, tmp_path / "missing.yml"]) != before
+    assert memo.of_files([tmp_path / "missing.yml", data]) == memo.of_files([data, tmp_path / "missing.yml"])
