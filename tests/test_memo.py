@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from manual import memo
 
 
@@ -54,10 +56,16 @@ def test_a_failing_step_stores_nothing(tmp_path):
     assert not list(tmp_path.iterdir())
 
 
-def test_file_inputs_change_with_their_contents(tmp_path):
+def test_file_inputs_change_when_a_file_does(tmp_path):
     data = tmp_path / "a.yml"
     data.write_text("one", encoding="utf-8")
-    before = memo.of_files([data, tmp_path / "missing.yml"])
-    data.write_text("two", encoding="utf-8")
-    assert memo.of_files([data, tmp_path / "missing.yml"]) != before
-    assert memo.of_files([tmp_path / "missing.yml", data]) == memo.of_files([data, tmp_path / "missing.yml"])
+    missing = tmp_path / "missing.yml"
+    before = memo.of_files([data, missing])
+    assert memo.of_files([missing, data]) == before
+    data.write_text("longer", encoding="utf-8")
+    assert memo.of_files([data, missing]) != before
+    edited = memo.of_files([data, missing])
+    os.utime(data, ns=(data.stat().st_atime_ns, data.stat().st_mtime_ns + 1_000_000))
+    assert memo.of_files([data, missing]) != edited
+    missing.write_text("", encoding="utf-8")
+    assert memo.of_files([data, missing]) != edited

@@ -111,13 +111,24 @@ def render(html: str, target: Path) -> tuple[tuple[str, ...], float]:
     return tuple(collect.messages), time.perf_counter() - started
 
 
-def _place(cached: Path, destination: Path) -> None:
-    """Put a cached PDF in the site: a hard link where the file system allows (no copying)."""
-    destination.unlink(missing_ok=True)
+def _place(cached: Path, destination: Path) -> int:
+    """Put a cached PDF in the site: a hard link where the file system allows (no copying).
+
+    A rebuild finds most PDFs already linked in place, and leaves them. Returns the size.
+    """
+    found = cached.stat()
+    try:
+        there = destination.stat()
+        if (there.st_ino, there.st_dev) == (found.st_ino, found.st_dev):
+            return found.st_size
+        destination.unlink()
+    except FileNotFoundError:
+        pass
     try:
         os.link(cached, destination)
     except OSError:
         shutil.copyfile(cached, destination)
+    return found.st_size
 
 
 class RenderQueue:
@@ -157,12 +168,12 @@ class RenderQueue:
             if self.pool is not None:
                 self.pool.shutdown(cancel_futures=True)
         outcomes = []
+        for folder in {(self.site_dir / target).parent for target, _, _ in self.entries}:
+            folder.mkdir(parents=True, exist_ok=True)
         for target, cached, future in self.entries:
-            destination = self.site_dir / target
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            _place(cached, destination)
+            size = _place(cached, self.site_dir / target)
             problems, seconds = done.get(cached, ((), 0.0)) if future is not None else ((), 0.0)
-            outcomes.append(Outcome(target, future is not None, destination.stat().st_size, problems, seconds))
+            outcomes.append(Outcome(target, future is not None, size, problems, seconds))
         for cached, (problems, _) in done.items():
             if problems:
                 cached.unlink(missing_ok=True)

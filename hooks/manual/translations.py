@@ -167,7 +167,8 @@ def sources(docs_dir: Path, codes: tuple[str, ...]) -> list[Path]:
 
 def sources_version(docs_dir: Path, codes: tuple[str, ...]) -> tuple:
     """What the report reads, by name and modification time: a key for reusing a report."""
-    return tuple((str(p), p.stat().st_mtime_ns) for p in sources(docs_dir, codes))
+    return tuple((str(p), found.st_mtime_ns, found.st_size) for p in sources(docs_dir, codes)
+                 for found in [p.stat()])
 
 
 @lru_cache(maxsize=8)
@@ -177,8 +178,7 @@ def _cached_report(docs_dir: Path, code: str, source: str, version: tuple, folde
 
     if folder is None:
         return report()
-    return memo.remembered(folder, f"translation-report-{code}", memo.of_files(sources(docs_dir, (source, code))),
-                           report)
+    return memo.remembered(folder, f"translation-report-{code}", memo.of_objects(version), report)
 
 
 def cached_report(docs_dir: Path, code: str, source: str = "en", folder: Path | None = None) -> LanguageReport:
