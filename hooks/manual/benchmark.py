@@ -64,7 +64,9 @@ def run(command: list[str], cwd: Path, env: dict) -> dict:
 
 
 def mkdocs(project: Path, config: str = "mkdocs.yml", **env) -> dict:
-    return run([sys.executable, "-m", "mkdocs", "build", "-f", config, "-d", str(project / "site")], project, env)
+    # The plain build writes a site of its own, so the manual's site is left as its last build made it.
+    site = project / ("site" if config == "mkdocs.yml" else "plain-site")
+    return run([sys.executable, "-m", "mkdocs", "build", "-f", config, "-d", str(site)], project, env)
 
 
 def renders(log: str) -> dict:
@@ -127,7 +129,10 @@ def pdf_pages(site: Path) -> int:
 # The figures -------------------------------------------------------------------------------------
 
 def median_of(runs: int, build) -> dict:
-    results = [build() for _ in range(runs)]
+    return summary([build() for _ in range(runs)])
+
+
+def summary(results: list[dict]) -> dict:
     middle = sorted(results, key=lambda r: r["seconds"])[len(results) // 2]
     return dict(middle, seconds=statistics.median(r["seconds"] for r in results),
                 peak_rss=max(r["peak_rss"] for r in results), runs=[round(r["seconds"], 2) for r in results])
@@ -142,9 +147,9 @@ def edited(path: Path, change, build) -> dict:
         path.write_text(original, encoding="utf-8")
 
 
-def measure(project: Path, runs: int, cores: int) -> dict:
+def measure(project: Path, runs: int, cores: int, pairs: int) -> dict:
+    """Every figure of one project; `pairs` plain and warm builds, `runs` of each other kind."""
     cache = project / "cache"
-    plain = median_of(runs, lambda: mkdocs(project, "plain.yml"))
     fresh = iter(range(100))
     cold = median_of(runs, lambda: mkdocs(project, MANUAL_CACHE=str(cache / f"cold-{next(fresh)}")))
     pages = pdf_pages(project / "site")
@@ -157,7 +162,13 @@ def measure(project: Path, runs: int, cores: int) -> dict:
                                                lambda text: text.replace("title: ", f"title: {next(counter)} ", 1),
                                                lambda: mkdocs(project, MANUAL_CACHE=warm_cache)))
     one_language = median_of(runs, lambda: mkdocs(project, MANUAL_LANGUAGES="ro", MANUAL_PDF="0"))
-    warm = median_of(runs, lambda: mkdocs(project, MANUAL_CACHE=warm_cache))  # last: leaves the full site
+    # The plain build and the warm rebuild alternate, so that drift on a shared machine touches
+    # both alike; the warm rebuild goes last and leaves the manual's full site behind.
+    plain_runs, warm_runs = [], []
+    for _ in range(pairs):
+        plain_runs.append(mkdocs(project, "plain.yml"))
+        warm_runs.append(mkdocs(project, MANUAL_CACHE=warm_cache))
+    plain, warm = summary(plain_runs), summary(warm_runs)
     cold_renders = renders(cold["log"])
     checklist_renders = renders(checklist["log"])
     return {
@@ -167,7 +178,7 @@ def measure(project: Path, runs: int, cores: int) -> dict:
         "cold_peak_rss_mb": cold["peak_rss"] / 2**20,
         "pdf_render_s": cold_renders["seconds"], "pdfs": cold_renders["rendered"], "pdf_pages": pages,
         "pdf_pages_per_s_per_core": pages / cold_renders["seconds"] if cold_renders["seconds"] else 0,
-        "warm_s": warm["seconds"], "warm_rendered": renders(warm["log"])["rendered"],
+        "warm_s": warm["seconds"], "warm_runs": warm["runs"], "warm_rendered": renders(warm["log"])["rendered"],
         "page_edit_s": page["seconds"], "page_edit_rendered": renders(page["log"])["targets"],
         "checklist_edit_s": checklist["seconds"], "checklist_edit_rendered": checklist_renders["targets"],
         "checklist_edit_render_s": checklist_renders["seconds"],
@@ -273,8 +284,8 @@ def main(root: Path, runs: int = 3, scale: int = 5, big_runs: int = 1) -> int:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="manual-bench-") as work:
         real_project = copy_project(root, Path(work) / "real")
-        print(f"measuring the real manual ({runs} runs each)...", flush=True)
-        real = measure(real_project, runs, cores)
+        print(f"measuring the real manual ({runs} runs each, {max(runs, 5)} of the plain and warm builds)...", flush=True)
+        real = measure(real_project, runs, cores, pairs=max(runs, 5))
         view = first_view(real_project / "site", "02-safety/safety-planning/")
         indexes = search_indexes(real_project / "site")
         big = None
@@ -282,7 +293,7 @@ def main(root: Path, runs: int = 3, scale: int = 5, big_runs: int = 1) -> int:
             big_project = copy_project(root, Path(work) / "big")
             multiply(big_project, scale)
             print(f"measuring a {scale}× corpus ({big_runs} run each)...", flush=True)
-            big = dict(measure(big_project, big_runs, cores), scale=scale)
+            big = dict(measure(big_project, big_runs, cores, pairs=big_runs), scale=scale)
     rows = targets(real, big, view, indexes)
     report = table(real, big, rows)
     stamp = time.strftime("%Y-%m-%dT%H:%M:%S")
