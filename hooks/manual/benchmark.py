@@ -7,6 +7,7 @@ median of several runs. Results go to bench/results/ as JSON and Markdown, and t
 
 from __future__ import annotations
 
+import compileall
 import json
 import os
 import re
@@ -18,6 +19,8 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+
+from manual.bench_reader import first_view, search_indexes
 
 SOURCES = ("docs", "hooks", "overrides", "mkdocs.yml")
 RENDER_LOG = re.compile(r"PDFs \((\w+)\): (\d+) rendered in ([\d.]+) s, (\d+) reused(?:: (.*))?")
@@ -86,6 +89,9 @@ def copy_project(root: Path, target: Path) -> Path:
     for name in SOURCES:
         source = root / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
+    # Bytecode for the hooks, as the libraries have theirs: builds are measured as they run once
+    # Python has cached it (it would not, in every build, where PYTHONDONTWRITEBYTECODE is set).
+    compileall.compile_dir(target / "hooks", quiet=1)
     plain = (target / "mkdocs.yml").read_text(encoding="utf-8")
     plain = HOOKS.sub("\nhooks: []\n", plain).replace("  custom_dir: overrides\n", "")
     plain = plain.replace("strict: true", "strict: false")
@@ -185,48 +191,6 @@ def measure(project: Path, runs: int, cores: int, pairs: int) -> dict:
         "one_language_s": one_language["seconds"],
         "cores": cores,
     }
-
-
-def first_view(site: Path, path: str) -> dict:
-    """Bytes a reader downloads to see one page, before doing anything on it (real Chromium)."""
-    import gzip
-
-    from playwright.sync_api import sync_playwright
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests"))
-    from browser import SiteServer, launch
-
-    with SiteServer(site) as server, sync_playwright() as playwright:
-        browser = launch(playwright)
-        context = browser.new_context()
-        loaded: list[tuple[str, int, int]] = []
-
-        def on_response(response):
-            try:
-                body = response.body()
-            except Exception:
-                body = b""
-            loaded.append((response.url, len(body), len(gzip.compress(body, 6))))
-
-        context.on("response", on_response)
-        page = context.new_page()
-        page.goto(server.url(path))
-        page.wait_for_load_state("networkidle")
-        page.wait_for_timeout(1000)
-        browser.close()
-    return {"page": path, "raw": sum(r[1] for r in loaded), "gzip": sum(r[2] for r in loaded),
-            "files": [{"url": u.split("/", 3)[-1], "raw": r, "gzip": g} for u, r, g in loaded]}
-
-
-def search_indexes(site: Path) -> dict:
-    sizes = {}
-    for index in sorted(site.glob("**/search/search_index.json")):
-        prefix = index.parent.parent.relative_to(site).as_posix()
-        data = json.loads(index.read_text(encoding="utf-8"))
-        others = [d["location"] for d in data["docs"] if re.match(r"^[a-z]{2}/", d["location"])]
-        sizes[prefix if prefix != "." else "en"] = {"bytes": index.stat().st_size, "lang": data["config"]["lang"],
-                                                    "other_language_entries": len(others)}
-    return sizes
 
 
 # Targets and the report --------------------------------------------------------------------------

@@ -1,0 +1,50 @@
+"""What a reader downloads, for `make bench`: the first view of a page, and the search indexes."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+
+def first_view(site: Path, path: str) -> dict:
+    """Bytes a reader downloads to see one page, before doing anything on it (real Chromium)."""
+    import gzip
+
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests"))
+    from browser import SiteServer, launch
+
+    with SiteServer(site) as server, sync_playwright() as playwright:
+        browser = launch(playwright)
+        context = browser.new_context()
+        loaded: list[tuple[str, int, int]] = []
+
+        def on_response(response):
+            try:
+                body = response.body()
+            except Exception:
+                body = b""
+            loaded.append((response.url, len(body), len(gzip.compress(body, 6))))
+
+        context.on("response", on_response)
+        page = context.new_page()
+        page.goto(server.url(path))
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(1000)
+        browser.close()
+    return {"page": path, "raw": sum(r[1] for r in loaded), "gzip": sum(r[2] for r in loaded),
+            "files": [{"url": u.split("/", 3)[-1], "raw": r, "gzip": g} for u, r, g in loaded]}
+
+
+def search_indexes(site: Path) -> dict:
+    sizes = {}
+    for index in sorted(site.glob("**/search/search_index.json")):
+        prefix = index.parent.parent.relative_to(site).as_posix()
+        data = json.loads(index.read_text(encoding="utf-8"))
+        others = [d["location"] for d in data["docs"] if re.match(r"^[a-z]{2}/", d["location"])]
+        sizes[prefix if prefix != "." else "en"] = {"bytes": index.stat().st_size, "lang": data["config"]["lang"],
+                                                    "other_language_entries": len(others)}
+    return sizes
