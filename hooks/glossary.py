@@ -4,14 +4,14 @@ from mkdocs.plugins import event_priority
 
 from manual import glossary, interface
 from manual.errors import ManualError
-from manual.site import as_plugin_error, build_locale, docs_root, localized_page
+from manual.site import as_plugin_error, build_locale, cache_dir, docs_root, localized_page
 
 
 @event_priority(-101)  # after mkdocs-static-i18n has sorted the files by language
 def on_files(files, config):
     locale = build_locale(config)
     try:
-        entries = glossary.load(docs_root(config), locale.code, locale.source)
+        entries = glossary.load(docs_root(config), locale.code, locale.source, cache_dir(config, "steps"))
         strings = interface.load_strings(docs_root(config), locale.code, locale.source)
     except ManualError as err:
         raise as_plugin_error(err) from None
@@ -25,7 +25,8 @@ def on_config(config):
     # extension's glossary, given anew for each language's build.
     locale = build_locale(config)
     try:
-        terms = glossary.abbreviations(glossary.load(docs_root(config), locale.code, locale.source))
+        entries = glossary.load(docs_root(config), locale.code, locale.source, cache_dir(config, "steps"))
+        terms = glossary.abbreviations(entries)
     except ManualError as err:
         raise as_plugin_error(err) from None
     config.mdx_configs["abbr"] = {"glossary": terms}

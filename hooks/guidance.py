@@ -3,7 +3,7 @@
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from manual import guidance_pages, guidance_views, interface
+from manual import guidance_pages, guidance_views, interface, memo
 from manual.errors import ManualError
 from manual.site import as_plugin_error, build_locale, cache_dir, docs_root, html_blocks, localized_page
 
@@ -23,17 +23,17 @@ def on_files(files, config):
 
 def guidance_pages_for(config, locale):
     docs_dir = docs_root(config)
+    steps = cache_dir(config, "steps")
     strings = interface.load_strings(docs_dir, locale.code, locale.source)
-    docs = guidance_views.language_documents(docs_dir, locale.code, locale.source, cache_dir(config, "steps"))
+    docs = guidance_views.language_documents(docs_dir, locale.code, locale.source, steps)
     for doc in docs:
         if doc.fallback:
             log.info(f"{doc.source_path}: no translation yet; the page shows the English text")
         elif doc.untranslated:
             log.info(f"{doc.source_path}: not translated yet, shown in English: {', '.join(doc.untranslated)}")
-        markdown, blocks = guidance_pages.page_markdown(doc, strings, locale.code, locale.prefix,
-                                                        config.use_directory_urls)
-        yield guidance_pages.page_path(doc), markdown, False, blocks
-    yield guidance_pages.INDEX, guidance_pages.index_markdown(docs, strings), True, None
+    inputs = (docs, strings, locale.code, locale.prefix, config.use_directory_urls)
+    return memo.remembered(steps, f"guidance-pages-{locale.code}", memo.of_objects(*inputs),
+                           lambda: guidance_pages.pages(*inputs))
 
 
 def on_page_content(html, page, config, files):

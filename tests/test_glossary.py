@@ -44,3 +44,25 @@ def test_abbreviations_show_definitions_as_plain_text(tmp_path):
 def test_letters_with_diacritics_sort_beside_their_base_letter():
     assert sorted(["Zebra", "Țară", "Tutore", "Întoarcere", "Interes"], key=glossary.sort_key) == \
         ["Interes", "Întoarcere", "Țară", "Tutore", "Zebra"]
+
+
+def test_names_are_matched_only_as_written(tmp_path):
+    write(tmp_path, "en/glossary.yml", EN + """  - id: iom
+    term: International Organization for Migration
+    abbr: IOM
+    definition: A UN agency.
+""")
+    terms = glossary.abbreviations(glossary.load(tmp_path, "en"))
+    assert "International Organization for Migration" in terms and "IOM" in terms
+    assert "international Organization for Migration" not in terms
+    assert "assisted voluntary return" in terms
+
+
+def test_a_kept_glossary_is_reused_until_its_file_changes(tmp_path):
+    write(tmp_path, "en/glossary.yml", EN)
+    steps = tmp_path / "steps"
+    first = glossary.load(tmp_path, "ro", "en", steps)
+    assert [e.id for e in first] == ["avr", "nrm"]
+    write(tmp_path, "en/glossary.yml", EN + "  - id: ngo\n    term: Non-governmental organisation\n"
+                                            "    definition: A group independent of government.\n")
+    assert [e.id for e in glossary.load(tmp_path, "ro", "en", steps)] == ["avr", "nrm", "ngo"]

@@ -69,3 +69,10 @@ def test_file_inputs_change_when_a_file_does(tmp_path):
     assert memo.of_files([data, missing]) != edited
     missing.write_text("", encoding="utf-8")
     assert memo.of_files([data, missing]) != edited
+
+
+def test_object_inputs_depend_on_values_not_on_shared_objects():
+    shared = ["a long text"] * 2
+    separate = ["a long text", "".join(["a long ", "text"])]
+    assert memo.of_objects(shared, {"k": 1}) == memo.of_objects(separate, {"k": 1})
+    assert memo.of_objects(shared) != memo.of_objects(["a long text", "another"])

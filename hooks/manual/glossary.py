@@ -8,40 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from pydantic import Field
-
-from manual import inline, templates, yamlfile
+from manual import inline, memo, templates, yamlfile
 from manual.errors import ManualError
-from manual.guidance import validate
-from manual.guidance_models import Id, Strict, Text
 from manual.guidance_views import Text as Shown
 from manual.interface import Strings
 
 FILE_NAME = "glossary.yml"
 PAGE = "glossary.md"
-
-
-class Term(Strict):
-    id: Id
-    term: Text
-    abbr: Optional[Text] = None
-    definition: Text
-
-
-class Glossary(Strict):
-    terms: list[Term] = Field(min_length=1)
-
-
-class TermText(Strict):
-    id: Id
-    term: Optional[Text] = None
-    abbr: Optional[Text] = None
-    definition: Optional[Text] = None
-
-
-class GlossaryText(Strict):
-    terms: list[TermText] = []
-    translated_from: dict[str, str] = {}
 
 
 @dataclass(frozen=True)
@@ -60,8 +33,22 @@ def _check_unique(values: list[tuple[str, tuple]], path: Path, lines: dict, what
         seen.add(value.casefold())
 
 
-def load(docs_dir: Path, locale: str, source: str = "en") -> list[Entry]:
-    """The glossary in one language, English where a translation lacks a term; sorted by term."""
+def load(docs_dir: Path, locale: str, source: str = "en", folder: Path | None = None) -> list[Entry]:
+    """The glossary in one language, English where a translation lacks a term; sorted by term.
+
+    Kept in `folder` between builds, when one is given, while both files are unchanged.
+    """
+    if folder is None:
+        return _load(docs_dir, locale, source)
+    files = [docs_dir / source / FILE_NAME, docs_dir / locale / FILE_NAME]
+    return memo.remembered(folder, f"glossary-{locale}", memo.of_files(files),
+                           lambda: _load(docs_dir, locale, source))
+
+
+def _load(docs_dir: Path, locale: str, source: str) -> list[Entry]:
+    from manual.glossary_models import Glossary, GlossaryText, TermText  # pydantic: only when checking
+    from manual.guidance import validate
+
     path = docs_dir / source / FILE_NAME
     if not path.exists():
         return []
@@ -116,7 +103,10 @@ def abbreviations(entries: list[Entry]) -> dict[str, str]:
     """Each abbreviation and term, with its definition as plain text, for hover and tap."""
     found: dict[str, str] = {}
     for entry in entries:
-        words = {entry.term.value, entry.term.value[:1].lower() + entry.term.value[1:]}
+        term = entry.term.value
+        words = {term}
+        if term[1:] == term[1:].lower():  # "Case manager" also as "case manager"; names keep their capitals
+            words.add(term[:1].lower() + term[1:])
         if entry.abbr:
             words.add(entry.abbr)
         for word in sorted(words):

@@ -37,6 +37,17 @@ def page_markdown(doc: Document, strings: Strings, locale: str, prefix: str,
     return markdown, blocks
 
 
+def pages(docs: list[Document], strings: Strings, locale: str, prefix: str,
+          directory_urls: bool) -> list[tuple[str, str, bool, HtmlBlocks | None]]:
+    """Every checklist and form page, and their index: (path, Markdown, in the nav, HTML blocks)."""
+    made = []
+    for doc in docs:
+        markdown, blocks = page_markdown(doc, strings, locale, prefix, directory_urls)
+        made.append((page_path(doc), markdown, False, blocks))
+    made.append((INDEX, index_markdown(docs, strings), True, None))
+    return made
+
+
 def index_markdown(docs: list[Document], strings: Strings) -> str:
     """Every checklist and form under its stage; `docs` come in reading order, stage by stage."""
     stages: list[tuple[str, str, list[Document]]] = []

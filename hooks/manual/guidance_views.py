@@ -5,12 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from manual import inline, memo, yamlfile
 from manual.errors import ManualError
-from manual.guidance import Source, load_source, load_vocabulary, validate
-from manual.guidance_models import KINDS
+
+if TYPE_CHECKING:
+    from manual.guidance import Source
+
+# Checking and merging need pydantic and the schemas, imported where they are used: a rebuild
+# that finds its documents kept from the last build (language_documents) never loads them.
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,9 @@ class _Merger:
 
 
 def document(source: Source, kind: str, ident: str, locale: str) -> Document:
+    from manual.guidance import load_vocabulary, validate
+    from manual.guidance_models import KINDS
+
     english = source.documents[kind][ident]
     vocabulary = source.vocabulary
     path = source.docs_dir / locale / kind / f"{ident}.yml"
@@ -163,6 +170,8 @@ def document(source: Source, kind: str, ident: str, locale: str) -> Document:
 
 def orphans(source: Source, locale: str) -> list[Path]:
     """Translation files with no English counterpart."""
+    from manual.guidance_models import KINDS
+
     found = []
     for kind in KINDS:
         for path in sorted((source.docs_dir / locale / kind).glob("*.yml")):
@@ -184,6 +193,8 @@ def documents(source: Source, locale: str) -> list[Document]:
 
 @lru_cache(maxsize=16)
 def _documents(source: Source, locale: str, version: tuple) -> tuple[Document, ...]:
+    from manual.guidance_models import KINDS
+
     for path in orphans(source, locale):
         raise ManualError(path, None, f"no English file {source.language}/{path.parent.name}/{path.name}: a translation needs its source")
     stages = list(source.vocabulary.stages)
@@ -198,9 +209,13 @@ def language_documents(docs_dir: Path, locale: str, source: str = "en", folder: 
     The key is what checking and merging read: the data files of both languages, and which pages
     English has (each checklist and form names its chapter page).
     """
-    if folder is None:
+    def made() -> list[Document]:
+        from manual.guidance import load_source
+
         return documents(load_source(docs_dir, source), locale)
+
+    if folder is None:
+        return made()
     data = [p for code in {source, locale} for pattern in ("*.yml", "*/*.yml") for p in (docs_dir / code).glob(pattern)]
     pages = sorted(p.relative_to(docs_dir).as_posix() for p in (docs_dir / source).rglob("*.md"))
-    return memo.remembered(folder, f"guidance-{locale}", memo.of_files(data) + memo.of_objects(pages),
-                           lambda: documents(load_source(docs_dir, source), locale))
+    return memo.remembered(folder, f"guidance-{locale}", memo.of_files(data) + memo.of_objects(pages), made)

@@ -23,13 +23,10 @@ T = TypeVar("T")
 @lru_cache(maxsize=None)
 def code_version() -> bytes:
     """The manual's code, templates and stylesheets, and the libraries that shape what it makes."""
-    import jinja2
-    import markdown
-    import pydantic
-    import yaml
+    from importlib.metadata import version  # not `import pydantic`: a warm build never needs it
 
-    digest = hashlib.sha256(f"{sys.version} {markdown.__version__} {jinja2.__version__} "
-                            f"{pydantic.VERSION} {yaml.__version__}".encode())
+    libraries = " ".join(version(name) for name in ("markdown", "jinja2", "pydantic", "pyyaml"))
+    digest = hashlib.sha256(f"{sys.version} {libraries}".encode())
     for path in sorted(CODE.rglob("*")):
         if path.suffix in (".py", ".j2", ".css"):
             digest.update(path.relative_to(CODE).as_posix().encode())
@@ -64,8 +61,12 @@ def remembered(folder: Path, step: str, inputs: bytes, compute: Callable[[], T])
 
 
 def of_objects(*values) -> bytes:
-    """Inputs given as plain data (strings, numbers, dataclasses, lists, dicts)."""
-    return pickle.dumps(values, protocol=pickle.HIGHEST_PROTOCOL)
+    """Inputs given as plain data (strings, numbers, dataclasses, lists, dicts; no sets).
+
+    Their repr, not their pickle: a pickle also records which objects are shared, so the same data
+    read from a kept step and worked out afresh would give two keys.
+    """
+    return repr(values).encode()
 
 
 def of_files(paths) -> bytes:

@@ -1,0 +1,32 @@
+"""The glossary file's schema: English defines the terms, a translation gives texts for their ids."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from pydantic import Field
+
+from manual.guidance_models import Id, Strict, Text
+
+
+class Term(Strict):
+    id: Id
+    term: Text
+    abbr: Optional[Text] = None
+    definition: Text
+
+
+class Glossary(Strict):
+    terms: list[Term] = Field(min_length=1)
+
+
+class TermText(Strict):
+    id: Id
+    term: Optional[Text] = None
+    abbr: Optional[Text] = None
+    definition: Optional[Text] = None
+
+
+class GlossaryText(Strict):
+    terms: list[TermText] = []
+    translated_from: dict[str, str] = {}
