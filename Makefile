@@ -13,7 +13,7 @@ build: $(STAMP) bytecode
 	@echo "The site, with every language and every PDF, is in $(CURDIR)/site/ (serve it, or run 'make serve');"
 	@echo "the offline editions, to open from files, are in $(CURDIR)/site/offline/."
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium bytecode
 	$(BIN)/python -m pytest
 
 # Where PYTHONDONTWRITEBYTECODE is set, Python compiles the hooks again in every build (a tenth of
@@ -55,7 +55,7 @@ chromium:
 	  || { echo "make: Chromium is missing and could not be installed: apt-get install chromium"; exit 1; }
 
 # Speed and memory against their targets (not a test): make bench [RUNS=3]
-bench: $(STAMP) chromium
+bench: $(STAMP) chromium bytecode
 	$(MANUAL) bench --runs $${RUNS:-3}
 
 check-system:
