@@ -85,6 +85,31 @@ def _font_config():
     return FontConfiguration()  # one per worker process, shared by its documents
 
 
+def keep_page_references() -> None:
+    """Make pydyf keep its list of page references instead of building it on every read.
+
+    WeasyPrint's PDF/UA tagging reads that list once per tagged box, and pydyf builds it afresh
+    from all the pages each time: a tenth of the manual's render time, growing with the square of
+    its length. Pages are only ever appended, so a list kept until the page count changes is the
+    same list. Same PDFs, byte for byte (tests/test_pdf_render.py).
+    """
+    import pydyf
+
+    if getattr(pydyf.PDF.page_references.fget, "kept", False):
+        return
+    build = pydyf.PDF.page_references.fget
+
+    def page_references(pdf):
+        count = len(pdf.pages["Kids"])
+        kept = pdf.__dict__.get("_kept_page_references")
+        if kept is None or kept[0] != count:
+            kept = pdf.__dict__["_kept_page_references"] = (count, build(pdf))
+        return kept[1]
+
+    page_references.kept, page_references.built = True, build
+    pydyf.PDF.page_references = property(page_references)
+
+
 def render(html: str, target: Path) -> tuple[tuple[str, ...], float]:
     """Render one document (runs in a worker process); return its warnings and render time.
 
@@ -93,6 +118,7 @@ def render(html: str, target: Path) -> tuple[tuple[str, ...], float]:
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
 
+    keep_page_references()
     target.parent.mkdir(parents=True, exist_ok=True)
     # A name of its own, so two builds sharing the cache never trip over each other.
     partial = target.with_suffix(f".{os.getpid()}.partial")
