@@ -58,11 +58,14 @@ def test_names_are_matched_only_as_written(tmp_path):
     assert "assisted voluntary return" in terms
 
 
-def test_a_kept_glossary_is_reused_until_its_file_changes(tmp_path):
+def test_a_kept_glossary_is_reused_until_its_file_changes(tmp_path, monkeypatch):
     write(tmp_path, "en/glossary.yml", EN)
     steps = tmp_path / "steps"
     first = glossary.load(tmp_path, "ro", "en", steps)
     assert [e.id for e in first] == ["avr", "nrm"]
+    with monkeypatch.context() as patched:
+        patched.setattr(glossary, "_load", lambda *args: pytest.fail("the kept glossary was not reused"))
+        assert glossary.load(tmp_path, "ro", "en", steps) == first
     write(tmp_path, "en/glossary.yml", EN + "  - id: ngo\n    term: Non-governmental organisation\n"
                                             "    definition: A group independent of government.\n")
     assert [e.id for e in glossary.load(tmp_path, "ro", "en", steps)] == ["avr", "nrm", "ngo"]

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from manual import inline, yamlfile
+from manual import inline, memo, yamlfile
 from manual.errors import ManualError
 from manual.guidance_models import KINDS, Vocabulary, VocabularyText
 
@@ -97,12 +97,12 @@ def load_source(docs_dir: Path, source: str = "en") -> Source:
     Made once per version of the English files, however many hooks and languages ask.
     """
     english = docs_dir / source
-    version = tuple((str(p), p.stat().st_mtime_ns) for p in sorted(english.rglob("*")) if p.suffix in (".yml", ".md"))
+    version = memo.of_files(p for p in english.rglob("*") if p.suffix in (".yml", ".md"))
     return _load_source(docs_dir, source, version)
 
 
 @lru_cache(maxsize=4)
-def _load_source(docs_dir: Path, source: str, version: tuple) -> Source:
+def _load_source(docs_dir: Path, source: str, version: bytes) -> Source:
     vocabulary = load_vocabulary(docs_dir, source)
     documents: dict[str, dict[str, Any]] = {}
     for kind, (model, _) in KINDS.items():

@@ -185,14 +185,17 @@ def documents(source: Source, locale: str) -> list[Document]:
 
     Several hooks ask for them in each build: they are made once per version of the files.
     """
-    files = sorted(p for code in {source.language, locale} for pattern in ("*.yml", "*/*.yml")
-                   for p in (source.docs_dir / code).glob(pattern))
-    version = tuple((str(p), p.stat().st_mtime_ns) for p in files)
+    version = memo.of_files(_data_files(source.docs_dir, source.language, locale))
     return list(_documents(source, locale, version))
 
 
+def _data_files(docs_dir: Path, source: str, locale: str) -> list[Path]:
+    """The data files of the source language and of `locale`."""
+    return [p for code in {source, locale} for pattern in ("*.yml", "*/*.yml") for p in (docs_dir / code).glob(pattern)]
+
+
 @lru_cache(maxsize=16)
-def _documents(source: Source, locale: str, version: tuple) -> tuple[Document, ...]:
+def _documents(source: Source, locale: str, version: bytes) -> tuple[Document, ...]:
     from manual.guidance_models import KINDS
 
     for path in orphans(source, locale):
@@ -216,6 +219,6 @@ def language_documents(docs_dir: Path, locale: str, source: str = "en", folder: 
 
     if folder is None:
         return made()
-    data = [p for code in {source, locale} for pattern in ("*.yml", "*/*.yml") for p in (docs_dir / code).glob(pattern)]
     pages = sorted(p.relative_to(docs_dir).as_posix() for p in (docs_dir / source).rglob("*.md"))
-    return memo.remembered(folder, f"guidance-{locale}", memo.of_files(data) + memo.of_objects(pages), made)
+    inputs = memo.of_files(_data_files(docs_dir, source, locale)) + memo.of_objects(pages)
+    return memo.remembered(folder, f"guidance-{locale}", inputs, made)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from manual import yamlfile
+from manual import memo, yamlfile
 from manual.errors import ManualError
 
 FILE_NAME = "interface.yml"
@@ -38,20 +38,12 @@ def _read(path: Path) -> tuple[dict[str, str], dict]:
 
 def load_strings(docs_dir: Path, locale: str, source: str = "en") -> Strings:
     # Many hooks ask for the strings on every build: read them once per version of the files.
-    versions = tuple(_version(docs_dir / code / FILE_NAME) for code in (source, locale))
-    return Strings(_load_strings(docs_dir, locale, source, versions))
-
-
-def _version(path: Path) -> tuple[int, int] | None:
-    try:
-        found = path.stat()
-    except FileNotFoundError:
-        return None
-    return found.st_mtime_ns, found.st_size
+    version = memo.of_files(docs_dir / code / FILE_NAME for code in (source, locale))
+    return Strings(_load_strings(docs_dir, locale, source, version))
 
 
 @lru_cache(maxsize=16)
-def _load_strings(docs_dir: Path, locale: str, source: str, versions: tuple) -> Strings:
+def _load_strings(docs_dir: Path, locale: str, source: str, version: bytes) -> Strings:
     english, _ = _read(docs_dir / source / FILE_NAME)
     strings = Strings(english)
     path = docs_dir / locale / FILE_NAME

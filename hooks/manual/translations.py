@@ -165,26 +165,20 @@ def sources(docs_dir: Path, codes: tuple[str, ...]) -> list[Path]:
     return [p for code in codes for p in sorted((docs_dir / code).rglob("*")) if p.suffix in (".md", ".yml")]
 
 
-def sources_version(docs_dir: Path, codes: tuple[str, ...]) -> tuple:
-    """What the report reads, by name and modification time: a key for reusing a report."""
-    return tuple((str(p), found.st_mtime_ns, found.st_size) for p in sources(docs_dir, codes)
-                 for found in [p.stat()])
-
-
 @lru_cache(maxsize=8)
-def _cached_report(docs_dir: Path, code: str, source: str, version: tuple, folder: Path | None) -> LanguageReport:
+def _cached_report(docs_dir: Path, code: str, source: str, version: bytes, folder: Path | None) -> LanguageReport:
     def report() -> LanguageReport:
         return LanguageReport(code, page_report(docs_dir, code, source), item_report(docs_dir, code, source))
 
     if folder is None:
         return report()
-    return memo.remembered(folder, f"translation-report-{code}", memo.of_objects(version), report)
+    return memo.remembered(folder, f"translation-report-{code}", version, report)
 
 
 def cached_report(docs_dir: Path, code: str, source: str = "en", folder: Path | None = None) -> LanguageReport:
     """The report, computed once per version of the sources (every language's build shows it),
     and kept in `folder` between builds when one is given."""
-    report = _cached_report(docs_dir, code, source, sources_version(docs_dir, (source, code)), folder)
+    report = _cached_report(docs_dir, code, source, memo.of_files(sources(docs_dir, (source, code))), folder)
     return LanguageReport(report.code, report.pages, report.items, list(report.invalid))
 
 
