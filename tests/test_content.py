@@ -17,7 +17,11 @@ EXPECTED_CHECKLISTS = {"initial-contact", "screening-interview", "safety-risk-as
                        "legal-rights-reflection-period", "child-specific-measures", "return-travel-preparation",
                        "reintegration-plan", "case-data-protection", "case-closure"}
 EXPECTED_FORMS = {"informed-consent", "screening-interview-record", "risk-assessment",
-                  "assistance-reintegration-plan", "case-closure"}
+                  "assistance-reintegration-plan", "case-closure",
+                  # required by the chapters (review of 2026-12-01, finding 8)
+                  "voluntary-return-declaration", "receipt-documents-belongings", "safety-plan",
+                  "best-interests-record", "child-protection-notification",
+                  "referral-release-of-information", "case-conference-notes", "complaint-safeguarding-report"}
 
 
 def nav_files() -> list[str]:
@@ -52,6 +56,8 @@ def test_chapters_are_long_enough_and_so_is_the_manual():
     short = {name: n for name, n in counts.items() if n < 2000}
     assert short == {}, f"chapters under 2,000 words: {short}"
     assert sum(counts.values()) >= 30000
+    pages = [p for p in EN.rglob("*.md")]
+    assert sum(prose_words(p.read_text(encoding="utf-8")) for p in pages) >= 50000
 
 
 def test_each_chapter_has_the_agreed_parts():
@@ -93,14 +99,6 @@ def test_glossary_and_references_pages_are_built(site):
 def test_terms_show_their_definition_where_they_appear(site):
     html = (site / "04-referral" / "national-referral-mechanisms" / "index.html").read_text(encoding="utf-8")
     assert '<abbr title="' in html
-
-
-def test_country_annex_dates_and_cautions_its_facts():
-    annex = (EN / "annex-romania" / "index.md").read_text(encoding="utf-8")
-    assert '!!! warning "Check before use"' in annex
-    assert annex.count("2026-11-29") >= 5
-    for fact in ("678/2001", "0800 800 678", "112", "90 days"):
-        assert fact in annex
 
 
 def test_about_states_independence_and_has_a_changelog():
