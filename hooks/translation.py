@@ -3,13 +3,15 @@
 from mkdocs.plugins import event_priority
 
 from manual import fallback, interface
-from manual.addresses import relative_url, source_url
+from manual.addresses import page_address, relative_url, source_url
 from manual.site import as_plugin_error, build_locale, docs_root
 from manual.errors import ManualError
 
 
 def on_page_markdown(markdown, page, config, files):
     locale = build_locale(config)
+    if locale.code != locale.source:
+        markdown = _retarget_new_sections(markdown, page, config, locale)
     if getattr(page.file, "locale", locale.code) == locale.code:
         return markdown
     try:
@@ -28,3 +30,19 @@ def on_env(env, config, files):
         if page and section and section.children and section.children[0] is page and page.is_index:
             section.title = page.title
     return env
+
+
+def _retarget_new_sections(markdown, page, config, locale):
+    root = docs_root(config)
+    folders = {"translation": root / locale.code, "source": root / locale.source}
+    src_path = getattr(page.file, "norm_src_uri", page.file.src_uri)  # inside its language folder
+
+    def read_page(which, path):
+        file = folders[which] / path
+        return file.read_text(encoding="utf-8") if file.is_file() else None
+
+    def english_address(path, anchor):
+        target = page_address(path, "", config.use_directory_urls)
+        return relative_url(target, page.url) + "#" + anchor
+
+    return fallback.retarget_new_sections(markdown, src_path, read_page, english_address)

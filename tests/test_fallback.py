@@ -34,3 +34,26 @@ def test_notice_goes_under_the_title():
 def test_notice_without_a_title_goes_first():
     out = fallback.add_notice("Body only.\n", STRINGS, "x/")
     assert out.startswith("!!! info fallback-notice") and out.rstrip().endswith("Body only.")
+
+
+PAGES = {
+    ("translation", "a/first.md"): "# Întâi\n\n## Vechi { #old }\n",
+    ("source", "a/first.md"): "# First\n\n## Old { #old }\n\n## New { #new }\n",
+    ("source", "b/second.md"): "# Second\n",
+}
+
+
+def retarget(markdown: str) -> str:
+    return fallback.retarget_new_sections(markdown, "b/second.md", lambda which, path: PAGES.get((which, path)),
+                                          lambda path, anchor: f"EN:{path}#{anchor}")
+
+
+def test_a_section_the_translation_lacks_is_linked_in_english():
+    assert retarget("[x](../a/first.md#new)") == "[x](EN:a/first.md#new)"
+
+
+def test_sections_the_translation_has_and_sections_nobody_has_are_left_to_the_build():
+    for text in ("[x](../a/first.md#old)", "[x](../a/first.md#gone)", "[x](../a/missing.md#new)",
+                 "[x](../a/first.md)"):
+        assert retarget(text) == text
+

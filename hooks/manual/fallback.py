@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from manual import templates
@@ -22,3 +23,37 @@ def add_notice(markdown: str, strings: Strings, english_link: str) -> str:
     if match is None:
         return notice_md + "\n" + markdown
     return markdown[: match.end()] + "\n\n" + notice_md + markdown[match.end():]
+
+
+# A link in Markdown to a page of the manual, with a section: [text](../a/b.md#section)
+_SECTION_LINK = re.compile(r"\]\((?P<path>[^)\s#:]+\.md)#(?P<anchor>[A-Za-z0-9_-]+)\)")
+
+
+def declares(markdown: str, anchor: str) -> bool:
+    """Whether a page gives a section this anchor ({ #anchor } or an id attribute)."""
+    return re.search(rf"#{re.escape(anchor)}\b[^}}]*\}}|\bid=\"{re.escape(anchor)}\"", markdown) is not None
+
+
+def retarget_new_sections(markdown: str, src_path: str, read_page, english_address) -> str:
+    """Send links to sections a translation does not have yet to the English page instead.
+
+    English gains a section before a translation catches up; a link to it from a page of that
+    language (often an English page shown there with the notice) would land on the translated
+    page without the section, and break the build. `read_page(language, path)` gives a page's
+    Markdown or None; `english_address(path, anchor)` the link to the English section. A section
+    English lacks too is left for the build to report.
+    """
+    base = posixpath.dirname(src_path)
+
+    def retarget(match: re.Match) -> str:
+        path = posixpath.normpath(posixpath.join(base, match["path"]))
+        anchor = match["anchor"]
+        translated = read_page("translation", path)
+        if translated is None or declares(translated, anchor):
+            return match[0]
+        english = read_page("source", path)
+        if english is None or not declares(english, anchor):
+            return match[0]
+        return f"]({english_address(path, anchor)})"
+
+    return _SECTION_LINK.sub(retarget, markdown)
