@@ -69,3 +69,20 @@ def test_a_kept_glossary_is_reused_until_its_file_changes(tmp_path, monkeypatch)
     write(tmp_path, "en/glossary.yml", EN + "  - id: ngo\n    term: Non-governmental organisation\n"
                                             "    definition: A group independent of government.\n")
     assert [e.id for e in glossary.load(tmp_path, "ro", "en", steps)] == ["avr", "nrm", "ngo"]
+
+
+def test_a_term_too_common_to_mark_is_defined_on_the_page_only(tmp_path):
+    write(tmp_path, "en/glossary.yml", EN.replace("    term: Assisted voluntary return\n",
+                                                  "    term: Assisted voluntary return\n    tooltip: false\n"))
+    entries = glossary.load(tmp_path, "en")
+    assert "Assisted voluntary return" in [e.term.value for e in entries]
+    terms = glossary.abbreviations(entries)
+    assert "Assisted voluntary return" not in terms and "assisted voluntary return" not in terms
+    assert "NRM" in terms
+
+
+def test_a_translation_cannot_switch_tooltips(tmp_path):
+    write(tmp_path, "en/glossary.yml", EN)
+    write(tmp_path, "ro/glossary.yml", "terms:\n  - id: avr\n    tooltip: false\n")
+    with pytest.raises(ManualError, match=r"ro/glossary.yml:3"):
+        glossary.load(tmp_path, "ro")

@@ -23,6 +23,7 @@ class Entry:
     term: Shown
     abbr: Optional[str]
     definition: Shown
+    tooltip: bool = True
 
 
 def _check_unique(values: list[tuple[str, tuple]], path: Path, lines: dict, what: str) -> None:
@@ -77,6 +78,7 @@ def _load(docs_dir: Path, locale: str, source: str) -> list[Entry]:
             abbr=(t.abbr if t and t.abbr else term.abbr),
             definition=Shown(t.definition if t and t.definition else term.definition,
                              has or bool(t and t.definition)),
+            tooltip=term.tooltip,
         ))
     for entry in entries:
         for shown, where in ((entry.term, "term"), (entry.definition, "definition")):
@@ -103,6 +105,8 @@ def abbreviations(entries: list[Entry]) -> dict[str, str]:
     """Each abbreviation and term, with its definition as plain text, for hover and tap."""
     found: dict[str, str] = {}
     for entry in entries:
+        if not entry.tooltip:
+            continue
         term = entry.term.value
         words = {term}
         if term[1:] == term[1:].lower():  # "Case manager" also as "case manager"; names keep their capitals

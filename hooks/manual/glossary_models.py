@@ -14,6 +14,9 @@ class Term(Strict):
     term: Text
     abbr: Optional[Text] = None
     definition: Text
+    # A word the text uses on nearly every page ("exploitation"): defined on the glossary page,
+    # not marked at each use, where a tooltip on every line would drown the others.
+    tooltip: bool = True
 
 
 class Glossary(Strict):
