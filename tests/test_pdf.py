@@ -67,7 +67,7 @@ def test_no_web_furniture_in_print(site, lang):
     body = text(reader(site / "pdf" / lang / "manual.pdf"))
     assert "¶" not in body
     for word in ("Download PDF", "Descărcați PDF", "Skip to content", "Search", "Print"):
-        assert word not in body
+        assert not re.search(rf"\b{word}\b", body), word  # the buttons, not "Searched" in the text
 
 
 def test_romanian_pdfs_keep_comma_below_diacritics(site):
