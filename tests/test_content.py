@@ -56,8 +56,7 @@ def test_chapters_are_long_enough_and_so_is_the_manual():
     short = {name: n for name, n in counts.items() if n < 2000}
     assert short == {}, f"chapters under 2,000 words: {short}"
     assert sum(counts.values()) >= 30000
-    pages = [p for p in EN.rglob("*.md")]
-    assert sum(prose_words(p.read_text(encoding="utf-8")) for p in pages) >= 50000
+    assert sum(prose_words(p.read_text(encoding="utf-8")) for p in EN.rglob("*.md")) >= 50000
 
 
 def test_each_chapter_has_the_agreed_parts():

@@ -37,7 +37,7 @@ def test_notice_without_a_title_goes_first():
 
 
 PAGES = {
-    ("translation", "a/first.md"): "# Întâi\n\n## Vechi { #old }\n",
+    ("translation", "a/first.md"): "# Întâi\n\n## Vechi { #old }\n\n## Alta { #new-steps }\n",
     ("source", "a/first.md"): "# First\n\n## Old { #old }\n\n## New { #new }\n",
     ("source", "b/second.md"): "# Second\n",
 }

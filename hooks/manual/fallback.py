@@ -31,7 +31,9 @@ _SECTION_LINK = re.compile(r"\]\((?P<path>[^)\s#:]+\.md)#(?P<anchor>[A-Za-z0-9_-
 
 def declares(markdown: str, anchor: str) -> bool:
     """Whether a page gives a section this anchor ({ #anchor } or an id attribute)."""
-    return re.search(rf"#{re.escape(anchor)}\b[^}}]*\}}|\bid=\"{re.escape(anchor)}\"", markdown) is not None
+    # (?![\w-]): "#new" is not "#new-steps"
+    name = re.escape(anchor) + r"(?![\w-])"
+    return re.search(rf"\{{[^}}]*#{name}[^}}]*\}}|\bid=\"{name}\"", markdown) is not None
 
 
 def retarget_new_sections(markdown: str, src_path: str, read_page, english_address) -> str:
