@@ -1,11 +1,11 @@
-"""Hook: the Translation status page, in every language, and quick previews of some languages."""
+"""Hook: the Translation status and Terminology pages, in every language, and quick previews of some languages."""
 
 import os
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from manual import interface, languages, templates, translations
+from manual import interface, languages, templates, terminology, translations
 from manual.errors import ManualError
 from manual.addresses import page_address, relative_url
 from manual.site import as_plugin_error, build_locale, cache_dir, docs_root, localized_page
@@ -49,4 +49,12 @@ def on_files(files, config):
     content = templates.render("translation-status.md.j2", reports=reports, strings=strings, link=link,
                                by_file=translations.by_file)
     files.append(localized_page(config, locale, PAGE, content))
+    try:
+        lists = [{"code": report.code, "name": report.name,
+                  "terminology": terminology.load(docs_root(config), report.code)} for report in reports]
+    except ManualError as err:
+        raise as_plugin_error(err) from None
+    content = templates.render("terminology-page.md.j2", strings=strings,
+                               languages=[entry for entry in lists if entry["terminology"]])
+    files.append(localized_page(config, locale, terminology.PAGE, content))
     return files
