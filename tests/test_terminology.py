@@ -87,3 +87,9 @@ def test_the_terminology_page_shows_each_list_in_every_language(site):
     for prefix in ("", "ro/", "ar/"):
         html = (site / prefix / "about" / "terminology" / "index.html").read_text(encoding="utf-8")
         assert "managementul de caz" in html and "<del>servitut*</del>" in html
+
+
+def test_code_in_a_page_may_quote_an_avoided_rendering(tmp_path):
+    write(tmp_path, "ro/terminology.yml", LIST)
+    write(tmp_path, "ro/a.md", "# A\n\n```yaml\navoid: [servitut*]\nvezi: x\n```\n\nUn `vezi` aici.\n\nVezi textul.\n")
+    assert [(f.line, f.found) for f in terminology.findings(tmp_path, "ro")] == [(10, "Vezi")]

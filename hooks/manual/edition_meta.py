@@ -31,7 +31,7 @@ def meta(*, site_name: str, author: str, description: str, edition: dict, string
         "author": author,
         "description": description.strip(),
         "language_name": strings.language_name,
-        "edition": edition.get("name", ""),
+        "edition": strings.edition_name,  # in the edition's language, like the rest of the cover
         "edition_date": edition.get("date", ""),
         "created": created(edition.get("date", "2000-01-01"), environ),
     }

@@ -67,7 +67,20 @@ def findings(docs_dir: Path, code: str) -> list[Finding]:
     folder = docs_dir / code
     for path in sorted(p for p in folder.rglob("*") if p.suffix in (".md", ".yml") and p.name != FILE_NAME):
         text = path.read_text(encoding="utf-8-sig")
+        if path.suffix == ".md":
+            text = _without_code(text)
         for number, line in enumerate(text.splitlines(), 1):
             for rx, use in checks:
                 found.extend(Finding(path, number, m.group(0), use) for m in rx.finditer(line))
     return found
+
+
+FENCE = re.compile(r"^( {0,3}|    +)(```|~~~).*?^\1\2[ \t]*$", re.MULTILINE | re.DOTALL)
+CODE_SPAN = re.compile(r"`[^`\n]+`")
+
+
+def _without_code(markdown: str) -> str:
+    """The page with its code blanked, lines kept: an example of a file may quote an avoided rendering."""
+    def blank(match: re.Match) -> str:
+        return re.sub(r"[^\n]", " ", match.group(0))
+    return CODE_SPAN.sub(blank, FENCE.sub(blank, markdown))
