@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test chromium bytecode serve preview i18n-status i18n-stamp add-language bench check-system clean
+.PHONY: build test chromium system-libraries bytecode serve preview i18n-status i18n-stamp add-language bench check-system clean
 
 build: $(STAMP) bytecode
 	$(BIN)/mkdocs build --strict
@@ -60,9 +60,18 @@ bench: $(STAMP) chromium bytecode
 
 check-system:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || { echo "make: Python 3.11 or newer is needed (found $$($(PYTHON) --version 2>&1))."; exit 1; }
-	@$(PYTHON) -c 'import ctypes.util as u, sys; sys.exit(0 if all(u.find_library(n) for n in ("pango-1.0", "pangoft2-1.0", "harfbuzz-subset")) else 1)' || { echo "make: WeasyPrint needs the Pango libraries; install them with: apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"; exit 1; }
 
-$(STAMP): requirements.txt | check-system
+# WeasyPrint lays out the PDFs with Pango and subsets their fonts with HarfBuzz: Debian's packages,
+# installed when missing, as Chromium is for the tests (with sudo when not run as root).
+SYSTEM_LIBRARIES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1
+APT_GET := $(if $(filter 0,$(shell id -u)),,sudo) apt-get
+HAS_LIBRARIES = $(PYTHON) -c 'import ctypes.util as u, sys; sys.exit(0 if all(u.find_library(n) for n in ("pango-1.0", "pangoft2-1.0", "harfbuzz", "harfbuzz-subset", "fontconfig")) else 1)'
+system-libraries: check-system
+	@$(HAS_LIBRARIES) || { echo "make: installing the libraries WeasyPrint needs: $(SYSTEM_LIBRARIES)"; \
+	  $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq $(SYSTEM_LIBRARIES) >/dev/null && $(HAS_LIBRARIES); } \
+	  || { echo "make: WeasyPrint's libraries are missing and could not be installed; as root, run: apt-get install $(SYSTEM_LIBRARIES)"; exit 1; }
+
+$(STAMP): requirements.txt | system-libraries
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
