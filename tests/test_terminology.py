@@ -64,7 +64,6 @@ def test_a_bad_list_stops_with_its_file_and_line(tmp_path, text, line, message):
     assert message in err.value.message
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: the Romanian revision is under way")
 def test_romanian_keeps_its_terminology_and_comma_below_letters():
     found = terminology.findings(ROOT / "docs", "ro")
     assert found == [], "\n".join(str(f) for f in found[:40])
