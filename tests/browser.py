@@ -20,15 +20,26 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 
 
 class _Quiet(SimpleHTTPRequestHandler):
+    headers_to_send: tuple[tuple[str, str], ...] = ()
+
+    def end_headers(self):
+        for name, value in self.headers_to_send:
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, *args):  # the tests read requests from the browser, not the server log
         pass
 
 
 class SiteServer:
-    """The built site on http://127.0.0.1:<port>/, in a thread, for the length of the tests."""
+    """The built site on http://127.0.0.1:<port>/, in a thread, for the length of the tests.
 
-    def __init__(self, root: Path):
-        handler = functools.partial(_Quiet, directory=str(root))
+    `headers` are sent with every answer, as a server configured after the README would.
+    """
+
+    def __init__(self, root: Path, headers: tuple[tuple[str, str], ...] = ()):
+        sending = type("_Sending", (_Quiet,), {"headers_to_send": tuple(headers)})
+        handler = functools.partial(sending, directory=str(root))
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)

@@ -168,3 +168,32 @@ def test_in_the_browser_the_hashed_script_runs_and_any_other_is_blocked(chromium
         context.close()
     assert ran == [True, None, None]
     assert len(recorder.policy_violations) >= 2  # the injected script and the one added later
+
+
+def test_served_with_the_readmes_headers_the_pages_still_work(chromium, site):
+    import os
+    import subprocess
+    import sys
+
+    from browser import Recorder, SiteServer
+    from test_browser import search
+
+    printed = subprocess.run([sys.executable, "-m", "manual", "headers", "--site", str(site)], cwd=ROOT,
+                             capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(ROOT / "hooks")))
+    assert printed.returncode == 0, printed.stderr
+    headers = tuple(tuple(line.split(": ", 1)) for line in printed.stdout.splitlines())
+    names = [name for name, _ in headers]
+    assert names == ["Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy"]
+    assert "frame-ancestors 'none'" in headers[0][1] and "unsafe-" not in headers[0][1]
+    with SiteServer(site, headers=headers) as server:
+        context = chromium.new_context()
+        recorder = Recorder(context)
+        for path in ("", "ro/02-safety/safety-planning/", "ar/glossary/", "ro/404.html"):
+            tab = context.new_page()
+            answer = tab.goto(server.url(path))
+            assert answer.headers["content-security-policy"] == headers[0][1]
+            tab.wait_for_load_state("networkidle")
+            assert tab.evaluate("typeof __md_scope") == "object", path
+        assert search(tab, "sanatate")
+        context.close()
+    assert recorder.policy_violations == [] and recorder.console_errors == []

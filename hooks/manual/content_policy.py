@@ -194,3 +194,23 @@ THEME_PARTIALS = "partials/javascripts/*.html"
 @lru_cache(maxsize=8)
 def _compiled(sources: tuple[str, ...]) -> tuple[re.Pattern, ...]:
     return theme_scripts(sources)
+
+
+# Headers for a server to send with every page (README, "On a server").
+OTHER_HEADERS = (("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer"))
+_PAGE_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+_HASH = re.compile(r"'sha256-[A-Za-z0-9+/=]+'")
+
+
+def server_headers(pages: Iterable[str]) -> list[tuple[str, str]]:
+    """The headers for every page of a built site: the pages' policy as a header, with the hashes
+    of all their scripts and what only a header can carry (frame-ancestors), and the others.
+
+    A browser enforces the header and each page's own policy together, so a page still runs only
+    its own scripts.
+    """
+    hashes: list[str] = []
+    for html in pages:
+        for found in _PAGE_POLICY.finditer(html):
+            hashes.extend(_HASH.findall(found.group(1).replace("&#39;", "'")))
+    return [("Content-Security-Policy", policy(sorted(set(hashes)), DIRECTIVES + SERVER_ONLY)), *OTHER_HEADERS]
