@@ -197,3 +197,50 @@ def test_served_with_the_readmes_headers_the_pages_still_work(chromium, site):
         assert search(tab, "sanatate")
         context.close()
     assert recorder.policy_violations == [] and recorder.console_errors == []
+
+
+def test_one_more_script_can_be_allowed_on_a_page_as_it_is_served():
+    protected = content_policy.protect(page(f"<script>{THEME_SCRIPT}</script>"), theme_patterns()).html
+    served = content_policy.allowing(protected, "livereload(1, 2)")
+    sources = policy_of(served).split("script-src", 1)[1].split(";")[0]
+    assert sha256(THEME_SCRIPT) in sources and sha256("livereload(1, 2)") in sources
+    assert content_policy.allowing("<p>no policy</p>", "x") == "<p>no policy</p>"
+
+
+def test_make_serve_live_reload_runs_under_the_policy(chromium, project):
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    from browser import Recorder
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, env=dict(os.environ, MANUAL_PDF="0", NO_MKDOCS_2_WARNING="1"),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert server.poll() is None, server.stderr.read()[-3000:]
+                time.sleep(0.5)
+        context = chromium.new_context()
+        recorder = Recorder(context)
+        tab = context.new_page()
+        logs = []
+        tab.on("console", lambda message: logs.append(message.text))
+        tab.goto(f"http://127.0.0.1:{port}/ro/")
+        tab.wait_for_timeout(1000)
+        context.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert "Enabled live reload" in logs
+    assert recorder.policy_violations == []

@@ -113,6 +113,16 @@ def protect(html: str, trusted: Sequence[re.Pattern] = ()) -> Protected:
     return Protected(html=html[:at] + meta + html[at:], allowed=allowed, refused=refused)
 
 
+def allowing(html: str, script: str) -> str:
+    """The page with one more inline script allowed by its policy (`make serve`'s live reload)."""
+    found = _PAGE_POLICY.search(html)
+    if found is None:
+        return html
+    hashes = _HASH.findall(found.group(1).replace("&#39;", "'")) + [script_hash(script)]
+    meta = templates.render("content-policy.html.j2", policy=policy(hashes)).rstrip("\n")
+    return html[: found.start()] + meta + html[found.end():]
+
+
 def _runs(script_type: str | None) -> bool:
     return script_type is None or script_type.strip().lower() in _SCRIPT_TYPES
 
