@@ -98,6 +98,12 @@ def test_the_policy_allows_nothing_from_another_host_and_no_inline_or_eval():
     assert directives["img-src"] == "'self' data:"  # Material's icons are data: SVG masks in its CSS
 
 
+def test_without_a_charset_the_policy_opens_the_head_and_never_goes_into_the_body():
+    html = '<html><head><script src="a.js"></script></head><body><meta charset="utf-8"></body></html>'
+    done = content_policy.protect(html).html
+    assert done.startswith('<html><head><meta http-equiv="Content-Security-Policy"')
+
+
 def test_a_page_without_a_head_is_refused():
     with pytest.raises(ValueError, match="<head>"):
         content_policy.protect("<p>no head</p><script>x()</script>")

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Iterable, Sequence
 
 from manual import templates
@@ -52,6 +53,9 @@ _SCRIPT_TYPES = frozenset({
 _TEMPLATE_VALUE = r"[^\"'<>\\\n]*"
 _JINJA_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
 _TEMPLATE_SCRIPT = re.compile(r"<script(\s[^>]*)?>(.*?)</script>", re.S | re.I)
+# The policy as content-policy.html.j2 writes it, and the hashes in it.
+_PAGE_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+_HASH = re.compile(r"'sha256-[A-Za-z0-9+/=]+'")
 
 
 @dataclass(frozen=True)
@@ -106,7 +110,7 @@ def protect(html: str, trusted: Sequence[re.Pattern] = ()) -> Protected:
     scan = _Scanner.scan(html)
     allowed = tuple(s for s in scan.scripts if any(p.fullmatch(s.text) for p in trusted))
     refused = tuple(s for s in scan.scripts if s not in allowed)
-    meta = templates.render("content-policy.html.j2", policy=policy(script_hash(s.text) for s in allowed))
+    meta = templates.render("content-policy.html.j2", policy=policy(script_hash(s.text) for s in allowed)).rstrip("\n")
     at = scan.insert_at
     if at is None:
         raise ValueError("a page without a <head> cannot carry its Content-Security-Policy")
@@ -144,6 +148,7 @@ class _Scanner(HTMLParser):
         self.scripts: list[InlineScript] = []
         self.insert_at: int | None = None
         self.seen_script = False
+        self.in_head = False  # a policy outside the head is ignored by browsers
         self._open: tuple[int, list[str]] | None = None
 
     @classmethod
@@ -162,7 +167,10 @@ class _Scanner(HTMLParser):
         names = dict(attrs)
         if tag == "head" and self.insert_at is None and not self.seen_script:
             self.insert_at = self._end_of_tag()
-        elif tag == "meta" and "charset" in names and not self.seen_script:
+            self.in_head = True
+        elif tag == "body":
+            self.in_head = False
+        elif tag == "meta" and "charset" in names and self.in_head and not self.seen_script:
             self.insert_at = self._end_of_tag()
         elif tag == "script":
             self.seen_script = True
@@ -177,6 +185,8 @@ class _Scanner(HTMLParser):
             self._open[1].append(data)
 
     def handle_endtag(self, tag):
+        if tag == "head":
+            self.in_head = False
         if tag == "script" and self._open is not None:
             line, parts = self._open
             # The browser's parser turns CR LF and lone CR into LF before anything else.
@@ -187,8 +197,6 @@ class _Scanner(HTMLParser):
 
 def theme_scripts_in(theme_dirs: Sequence, custom_dir=None) -> tuple[re.Pattern, ...]:
     """The inline-script patterns of Material's script partials and of the manual's own templates."""
-    from pathlib import Path
-
     sources = []
     for folder in theme_dirs:
         folder = Path(folder)
@@ -208,8 +216,6 @@ def _compiled(sources: tuple[str, ...]) -> tuple[re.Pattern, ...]:
 
 # Headers for a server to send with every page (README, "On a server").
 OTHER_HEADERS = (("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer"))
-_PAGE_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
-_HASH = re.compile(r"'sha256-[A-Za-z0-9+/=]+'")
 
 
 def server_headers(pages: Iterable[str]) -> list[tuple[str, str]]:
