@@ -132,7 +132,7 @@ def _runs(script_type: str | None) -> bool:
 
 
 def _attribute(attributes: str, name: str) -> str | None:
-    found = re.search(rf"\b{name}\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", attributes, re.I)
+    found = re.search(rf"(?:^|\s){name}\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", attributes, re.I)
     return found.group(1).strip("\"'") if found else None
 
 
