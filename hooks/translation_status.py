@@ -38,7 +38,10 @@ def on_files(files, config):
     names = {entry.locale: entry.name for entry in config.plugins["i18n"].config.languages}
     reports = []
     for code in locale.languages[1:]:
-        report = translations.cached_report(docs_root(config), code, locale.source, cache_dir(config, "steps"))
+        try:
+            report = translations.cached_report(docs_root(config), code, locale.source, cache_dir(config, "steps"))
+        except ManualError as err:  # the report reads every translation first: a bad file stops here
+            raise as_plugin_error(err) from None
         report.name = names.get(code, code)
         reports.append(report)
     here = page_address(PAGE, locale.prefix, config.use_directory_urls)

@@ -140,6 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     except (ManualError, RuntimeError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    except OSError as err:  # a file that cannot be read or written: its name and the reason
+        print(f"error: {err.filename or ''}: {err.strerror or err}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

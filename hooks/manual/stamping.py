@@ -1,4 +1,9 @@
-"""Stamp a translated page or data file as brought up to date with its English source."""
+"""Stamp a translated page or data file as brought up to date with its English source.
+
+Files are read with the build's own checks first (encoding, front matter, YAML syntax, duplicate
+keys, aliases), so a badly saved file stops with its line before anything is written, and they
+are written back as they were saved (byte-order mark and line endings kept).
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,11 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.error import YAMLError
 
+from manual import front_matter, textfile, yamlfile
 from manual.errors import ManualError
-from manual.translations import MARK, data_files, entries, fingerprint, page_fingerprint, split_front_matter
+from manual.translations import MARK, data_files, entries, fingerprint, page_fingerprint, read_data, stamps_of
 
 
 def stamp_page(docs_dir: Path, code: str, rel: str, source: str = "en") -> str:
@@ -17,15 +24,16 @@ def stamp_page(docs_dir: Path, code: str, rel: str, source: str = "en") -> str:
         if not path.exists():
             raise ManualError(path, None, "does not exist: nothing to stamp")
     stamp = page_fingerprint(english)
-    text = translated.read_text(encoding="utf-8")
-    meta, body = split_front_matter(text)
+    saved = textfile.read_saved(translated)
+    meta, _ = front_matter.split(saved.text, translated)  # checked before anything is written
+    line = front_matter.stamp_line(stamp)
     if meta:
-        head = text[4: text.find("\n---\n", 4)]
-        lines = [line for line in head.split("\n") if not line.startswith(f"{MARK}:")]
-        text = "---\n" + "\n".join(lines + [f"{MARK}: {stamp}"]) + "\n---\n" + body
+        block = front_matter.BLOCK.match(saved.text)
+        lines = [text for text in block.group(1).rstrip("\n").split("\n") if not text.startswith(f"{MARK}:")]
+        text = "---\n" + "\n".join(lines + [line]) + "\n---\n" + saved.text[block.end():]
     else:
-        text = f"---\n{MARK}: {stamp}\n---\n" + text
-    translated.write_text(text, encoding="utf-8")
+        text = f"---\n{line}\n---\n" + saved.text
+    saved.write(translated, text)
     return stamp
 
 
@@ -37,12 +45,18 @@ def stamp_data(docs_dir: Path, code: str, rel: str, entry: str | None = None, so
     path = docs_dir / code / rel
     if not path.exists():
         raise ManualError(path, None, "does not exist: nothing to stamp")
-    yaml = YAML()
+    english = entries(kinds[rel], read_data(docs_dir / source / rel)[0])
+    checked, lines = read_data(path)
+    stamps_of(path, checked, lines)
+    yaml = YAML()  # round trip: the translator's comments, order and quotes survive
     yaml.preserve_quotes = True
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
-    data = yaml.load(path.read_text(encoding="utf-8")) or CommentedMap()
-    english = entries(kinds[rel], YAML(typ="safe").load((docs_dir / source / rel).read_text(encoding="utf-8")))
+    saved = textfile.read_saved(path)
+    try:
+        data = yaml.load(saved.text) or CommentedMap()
+    except YAMLError as err:  # read above without error: only a difference between the two readers
+        raise ManualError(path, None, f"not readable as YAML: {err}") from None
     translated = entries(kinds[rel], data)
     chosen = [entry] if entry else [p for p in english if p in translated]
     for name in chosen:
@@ -52,6 +66,6 @@ def stamp_data(docs_dir: Path, code: str, rel: str, entry: str | None = None, so
     for name in chosen:
         stamps[name] = fingerprint(*english[name])
     data[MARK] = stamps
-    with path.open("w", encoding="utf-8") as out:
+    with saved.open(path) as out:
         yaml.dump(data, out)
     return chosen

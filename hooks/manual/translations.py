@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from manual import memo, yamlfile
+from manual import front_matter, memo, textfile, yamlfile
+from manual.errors import ManualError
 
 MARK = "translated_from"
 DATA_FILES = ("interface.yml", "vocabulary.yml", "glossary.yml")
@@ -31,57 +30,80 @@ def fingerprint(*texts: str | None) -> str:
 
 # Pages -----------------------------------------------------------------------------------------
 
-def split_front_matter(text: str) -> tuple[dict, str]:
-    if text.startswith("---\n"):
-        end = text.find("\n---\n", 4)
-        if end != -1:
-            return yaml.safe_load(text[4:end]) or {}, text[end + 5:]
-    return {}, text
+def split_front_matter(text: str, path: Path) -> tuple[dict, str]:
+    """The page's front matter and Markdown; a ManualError, at its line, if the front matter is bad."""
+    return front_matter.split(text, path)
+
+
+def page_meta(path: Path) -> dict:
+    return split_front_matter(textfile.read(path), path)[0]
 
 
 def page_fingerprint(path: Path) -> str:
-    return fingerprint(split_front_matter(path.read_text(encoding="utf-8"))[1])
+    return fingerprint(split_front_matter(textfile.read(path), path)[1])
 
 
 # Structured data: every translatable entry of a file, by path ----------------------------------
 
 def _by_id(items) -> dict:
-    return {item["id"]: item for item in items or [] if isinstance(item, dict) and "id" in item}
+    # Anything not shaped as the schema says is skipped here: the build's own checks report it.
+    if not isinstance(items, list):
+        return {}
+    return {item["id"]: item for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
+
+
+def _mapping(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _text(value) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def entries(kind: str, data: dict | None) -> dict[str, tuple]:
     """Map each entry's path to its texts ("sections.a.items.b" -> (text, note))."""
-    data = data or {}
+    data = _mapping(data)
     found: dict[str, tuple] = {}
     if kind in ("checklists", "forms"):
         for key in ("title", "summary"):
-            if data.get(key) is not None:
+            if _text(data.get(key)) is not None:
                 found[key] = (data[key],)
         for sid, section in _by_id(data.get("sections")).items():
-            texts = (section.get("title"), section.get("intro"))
+            texts = (_text(section.get("title")), _text(section.get("intro")))
             if any(texts):
                 found[f"sections.{sid}"] = texts
             for name in ("items", "fields"):
                 for eid, entry in _by_id(section.get(name)).items():
-                    options = tuple(o.get("label") for o in _by_id(entry.get("options")).values())
-                    texts = (entry.get("text"), entry.get("note"), entry.get("label"), entry.get("help")) + options
+                    options = tuple(_text(o.get("label")) for o in _by_id(entry.get("options")).values())
+                    texts = tuple(_text(entry.get(key)) for key in ("text", "note", "label", "help")) + options
                     if any(texts):
                         found[f"sections.{sid}.{name}.{eid}"] = texts
     elif kind == "glossary.yml":
         for tid, term in _by_id(data.get("terms")).items():
-            if term.get("term") or term.get("definition"):
-                found[f"terms.{tid}"] = (term.get("term"), term.get("definition"))
+            texts = (_text(term.get("term")), _text(term.get("definition")))
+            if any(texts):
+                found[f"terms.{tid}"] = texts
     elif kind == "vocabulary.yml":
         for group in ("stages", "roles"):
-            for key, label in (data.get(group) or {}).items():
-                found[f"{group}.{key}"] = (label,)
+            for key, label in _mapping(data.get(group)).items():
+                found[f"{group}.{key}"] = (_text(label),)
     else:  # interface.yml: flat keys
         found = {key: (value,) for key, value in data.items() if key != MARK and isinstance(value, str)}
     return found
 
 
-def read_data(path: Path) -> dict:
-    return (yamlfile.load(path)[0] or {}) if path.exists() else {}
+def read_data(path: Path) -> tuple[dict, dict]:
+    """A data file's data and lines ({} where it does not exist); a ManualError if it is not a mapping."""
+    return yamlfile.load_mapping(path) if path.exists() else ({}, {})
+
+
+def stamps_of(path: Path, data: dict, lines: dict) -> dict:
+    stamps = data.get(MARK, {})
+    if not isinstance(stamps, dict):
+        raise ManualError(path, yamlfile.line_of(lines, (MARK,)),
+                          f"'{MARK}': expected the stamps `make i18n-stamp` writes (entry: stamp), "
+                          "not a single value or a list")
+    return stamps
 
 
 # The report ------------------------------------------------------------------------------------
@@ -118,11 +140,11 @@ def page_report(docs_dir: Path, code: str, source: str = "en") -> Coverage:
     report = Coverage()
     for rel, path in sorted(english.items()):
         if rel not in translated:
-            if split_front_matter(path.read_text(encoding="utf-8"))[0].get("translate") is not False:
+            if page_meta(path).get("translate") is not False:
                 report.missing.append(rel)  # pages marked `translate: false` stay English by design
             continue
-        meta, _ = split_front_matter(translated[rel].read_text(encoding="utf-8"))
-        (report.translated if meta.get(MARK) == page_fingerprint(path) else report.stale).append(rel)
+        stamp = page_meta(translated[rel]).get(MARK)
+        (report.translated if stamp == page_fingerprint(path) else report.stale).append(rel)
     report.orphaned = sorted(rel for rel in translated if rel not in english)
     return report
 
@@ -142,10 +164,10 @@ def item_report(docs_dir: Path, code: str, source: str = "en") -> Coverage:
     for rel in sorted(set(data_files(docs_dir, code)) - set(english_files)):
         report.orphaned.append(rel)
     for rel, kind in english_files.items():
-        english = entries(kind, read_data(docs_dir / source / rel))
-        data = read_data(docs_dir / code / rel)
+        english = entries(kind, read_data(docs_dir / source / rel)[0])
+        data, lines = read_data(docs_dir / code / rel)
         translated = entries(kind, data)
-        stamps = data.get(MARK) or {}
+        stamps = stamps_of(docs_dir / code / rel, data, lines)
         for path, texts in english.items():
             where = f"{rel}#{path}"
             if kind == "interface.yml" and path == "language_name":

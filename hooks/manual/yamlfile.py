@@ -1,40 +1,108 @@
 """Read YAML as plain data while remembering the line of every key and list entry.
 
-PyYAML silently keeps the last of two equal keys and reports errors with its own wording;
-the manual needs duplicate keys refused and every later error pointed at a line.
+PyYAML silently keeps the last of two equal keys, expands aliases as often as they are used (a few
+lines of nested aliases, "billion laughs", stand for billions of entries, and an alias inside its
+own anchor for an endless one) and reports errors with its own wording. The manual's files need
+none of that: duplicate keys, aliases, keys that are not plain texts and values other than texts,
+numbers, yes/no and dates are refused, each at its line.
 """
 
 from __future__ import annotations
 
+import datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from manual import textfile
 from manual.errors import ManualError
 
 # libyaml's parser when PyYAML has it (its wheels do): the same nodes and marks, many times faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Far deeper than any checklist (about six levels), far shallower than Python's recursion limit.
+MAX_DEPTH = 40
+_SCALARS = (str, int, float, bool, type(None), datetime.date)
 
 Location = tuple  # a path into the data, e.g. ("sections", 0, "items", 2, "text")
 
 
-def _plain(node: yaml.Node, here: Location, lines: dict[Location, int], path: Path,
-           scalars: yaml.SafeLoader) -> Any:
-    lines[here] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        data: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value
-            if key in data:
-                raise ManualError(path, key_node.start_mark.line + 1, f"duplicate key '{key}'")
-            data[key] = _plain(value_node, here + (key,), lines, path, scalars)
-        return data
-    if isinstance(node, yaml.SequenceNode):
-        return [_plain(item, here + (i,), lines, path, scalars) for i, item in enumerate(node.value)]
-    # Scalars: let PyYAML's safe resolver decide the type (int, bool, str, ...).
-    return scalars.construct_object(node, deep=True)
+class _Reader:
+    """Turns composed nodes into plain data, once per node: a second visit is an alias."""
+
+    def __init__(self, path: Path, text: str, first_line: int):
+        self.path, self.text, self.offset = path, text, first_line - 1
+        self.lines: dict[Location, int] = {}
+        self.seen: set[int] = set()
+        self.scalars = yaml.SafeLoader("")
+
+    def line(self, node: yaml.Node) -> int:
+        return node.start_mark.line + 1 + self.offset
+
+    def plain(self, node: yaml.Node, here: Location) -> Any:
+        self._first_visit(node)
+        self.lines[here] = self.line(node)
+        if len(here) > MAX_DEPTH:
+            raise ManualError(self.path, self.line(node), f"nested more than {MAX_DEPTH} levels deep")
+        if isinstance(node, yaml.MappingNode):
+            data: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                self._first_visit(key_node)
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise ManualError(self.path, self.line(key_node),
+                                      "expected a plain name before ':', not a list or a mapping")
+                key = key_node.value
+                if key in data:
+                    raise ManualError(self.path, self.line(key_node), f"duplicate key '{key}'")
+                data[key] = self.plain(value_node, here + (key,))
+            return data
+        if isinstance(node, yaml.SequenceNode):
+            return [self.plain(item, here + (i,)) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _first_visit(self, node: yaml.Node) -> None:
+        if id(node) in self.seen:
+            raise ManualError(self.path, self._alias_line(),
+                              "YAML aliases (*name) are not accepted: write the text out in full")
+        self.seen.add(id(node))
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        # PyYAML's safe resolver decides the type (int, bool, str, ...); it raises on a tag it
+        # does not know (!!python/object) and on a value its tag cannot hold (2026-02-30).
+        try:
+            value = self.scalars.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as err:
+            problem = getattr(err, "problem", None) or str(err)
+            raise ManualError(self.path, self.line(node), f"'{node.value}': {problem}; "
+                              "put a text in quotes to keep it as written") from None
+        if not isinstance(value, _SCALARS):
+            raise ManualError(self.path, self.line(node), f"unsupported YAML value ({node.tag}): "
+                              "expected a text, a number, true/false or a date")
+        return value
+
+    def _alias_line(self) -> int | None:
+        """The line of the first alias: nodes only know where their anchor is."""
+        for event in yaml.parse(self.text, Loader=_LOADER):
+            if isinstance(event, yaml.AliasEvent):
+                return event.start_mark.line + 1 + self.offset
+        return None
+
+
+def parse(text: str, path: Path, first_line: int = 1) -> tuple[Any, dict[Location, int]]:
+    """The data of YAML `text` read from `path` (starting at `first_line` of it), and its lines."""
+    try:
+        node = yaml.compose(text, Loader=_LOADER)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + first_line if mark else None
+        raise ManualError(path, line, f"YAML syntax error: {err.problem or err.context}") from None
+    except yaml.YAMLError as err:  # e.g. a control character, which libyaml reports without a mark
+        raise ManualError(path, None, f"not readable as YAML: {err}") from None
+    if node is None:
+        return None, {}
+    reader = _Reader(path, text, first_line)
+    return reader.plain(node, ()), reader.lines
 
 
 def load(path: Path) -> tuple[Any, dict[Location, int]]:
@@ -48,20 +116,16 @@ def load(path: Path) -> tuple[Any, dict[Location, int]]:
 
 @lru_cache(maxsize=1024)  # keyed by file version: one parse per build, however many hooks read it
 def _load(path: Path, mtime_ns: int, size: int) -> tuple[Any, dict[Location, int]]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as err:
-        raise ManualError(path, None, f"not UTF-8 text ({err.reason})") from None
-    try:
-        node = yaml.compose(text, Loader=_LOADER)
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else None
-        raise ManualError(path, line, f"YAML syntax error: {err.problem or err.context}") from None
-    lines: dict[Location, int] = {}
-    if node is None:
-        return None, lines
-    return _plain(node, (), lines, path, yaml.SafeLoader("")), lines
+    return parse(textfile.read(path), path)
+
+
+def load_mapping(path: Path) -> tuple[dict, dict[Location, int]]:
+    """As `load`, for a file that must hold keys with values (every data file of the manual)."""
+    data, lines = load(path)
+    if not isinstance(data, dict):
+        found = "an empty file" if data is None else "a list" if isinstance(data, list) else "a single value"
+        raise ManualError(path, 1, f"expected keys with values (such as 'title: ...'), not {found}")
+    return data, lines
 
 
 def line_of(lines: dict[Location, int], where: Location) -> int | None:
