@@ -1,10 +1,8 @@
 """Hook: pages a translation lacks, and navigation titles in the reader's language."""
 
-from pathlib import Path
-
 from mkdocs.plugins import event_priority
 
-from manual import fallback, front_matter, interface, textfile
+from manual import fallback, interface, textfile
 from manual.addresses import page_address, relative_url, source_url
 from manual.site import as_plugin_error, build_locale, docs_root
 from manual.errors import ManualError
@@ -21,17 +19,6 @@ def on_page_markdown(markdown, page, config, files):
     except ManualError as err:
         raise as_plugin_error(err) from None
     return fallback.add_notice(markdown, strings, relative_url(source_url(page.url, locale.prefix), page.url))
-
-
-def on_page_read_source(page, config):
-    # MkDocs reads a page itself with a traceback for a non-UTF-8 file, and keeps front matter it
-    # cannot read as the page's text: read it here, checked, and give MkDocs the text.
-    if page.file.abs_src_path is None or page.file.generated_by:
-        return None
-    try:
-        return front_matter.read_page(Path(page.file.abs_src_path))
-    except ManualError as err:
-        raise as_plugin_error(err) from None
 
 
 @event_priority(-101)  # after every page is read, before the navigation is drawn

@@ -48,6 +48,21 @@ def as_plugin_error(err: ManualError) -> PluginError:
     return PluginError(str(err))
 
 
+def show_again(error: Exception) -> None:
+    """Let MkDocs log this build error again the next time it happens.
+
+    MkDocs logs a message once per process; under `mkdocs serve`, saving the same bad file again
+    would then abort the rebuild without saying why.
+    """
+    import logging
+
+    from mkdocs.utils import DuplicateFilter
+
+    for check in logging.getLogger("mkdocs.commands.build").filters:
+        if isinstance(check, DuplicateFilter):
+            check.msgs.discard(str(error))
+
+
 def localized_page(config: MkDocsConfig, locale: BuildLocale, path: str, content: str,
                    in_nav: bool = True, html_blocks=None):
     """A page made in memory, placed as mkdocs-static-i18n places the pages it finds on disk.
