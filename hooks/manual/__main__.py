@@ -16,7 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from manual import editions, glossary, guidance, guidance_views, interface, languages, offline, stamping, translations
+from manual import (editions, glossary, guidance, guidance_views, interface, languages, offline, stamping, terminology,
+                    translations)
 from manual.errors import ManualError
 
 def configured_languages(root: Path) -> list[str]:
@@ -36,6 +37,7 @@ def validate(docs_dir: Path, code: str) -> None:
     guidance.load_vocabulary(docs_dir, code, guidance.load_vocabulary(docs_dir, "en"))
     glossary.load(docs_dir, code)
     interface.load_strings(docs_dir, code)
+    terminology.load(docs_dir, code)
 
 
 def print_report(report: translations.LanguageReport) -> None:
@@ -66,6 +68,7 @@ def command_stamp(args) -> int:
     if args.path.endswith(".md"):
         print(f"docs/{args.lang}/{args.path}: stamped {stamping.stamp_page(docs, args.lang, args.path)}")
     else:
+        validate(docs, args.lang)  # only what the build accepts can be up to date
         done = stamping.stamp_data(docs, args.lang, args.path, args.entry)
         print(f"docs/{args.lang}/{args.path}: stamped {len(done)} entr{'y' if len(done) == 1 else 'ies'}")
     return 0

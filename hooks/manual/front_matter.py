@@ -60,13 +60,19 @@ def split(text: str, path: Path) -> tuple[dict, str]:
     return data, text[match.end():].lstrip("\n")
 
 
-def read_page(path: Path) -> str:
-    """A page's text, as MkDocs would read it, once its encoding, front matter and body are checked."""
-    text = textfile.read(path)
-    _, body = split(text, path)
+def split_page(text: str, path: Path) -> tuple[dict, str]:
+    """As `split`, for a whole page: one with no text after its front matter is refused too."""
+    meta, body = split(text, path)
     if not body.strip():
         raise ManualError(path, None, "the page is empty: give it its text, from its '# Title' on, "
                                       "or delete the file (a translation without it shows the English page)")
+    return meta, body
+
+
+def read_page(path: Path) -> str:
+    """A page's text, as MkDocs would read it, once its encoding, front matter and text are checked."""
+    text = textfile.read(path)
+    split_page(text, path)
     return text
 
 

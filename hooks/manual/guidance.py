@@ -35,9 +35,7 @@ def _explain(error: dict, translation: bool) -> str:
 
 def validate(model: type[BaseModel], path: Path, translation: bool = False) -> tuple[Any, dict]:
     """Parse one YAML file into `model`, or raise a ManualError at the first problem's line."""
-    data, lines = yamlfile.load(path)
-    if not isinstance(data, dict):
-        raise ManualError(path, 1, "expected a mapping of keys (title, sections, ...)")
+    data, lines = yamlfile.load_mapping(path)
     try:
         return model.model_validate(data), lines
     except ValidationError as err:

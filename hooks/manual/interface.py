@@ -26,9 +26,7 @@ class Strings(dict):
 
 
 def _read(path: Path) -> tuple[dict[str, str], dict]:
-    data, lines = yamlfile.load(path)
-    if not isinstance(data, dict):
-        raise ManualError(path, 1, "expected a mapping of string keys to texts")
+    data, lines = yamlfile.load_mapping(path)
     data = {key: value for key, value in data.items() if key != "translated_from"}  # translators' stamps
     for key, value in data.items():
         if not isinstance(value, str) or not value.strip():

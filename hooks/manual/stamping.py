@@ -25,7 +25,7 @@ def stamp_page(docs_dir: Path, code: str, rel: str, source: str = "en") -> str:
             raise ManualError(path, None, "does not exist: nothing to stamp")
     stamp = page_fingerprint(english)
     saved = textfile.read_saved(translated)
-    meta, _ = front_matter.split(saved.text, translated)  # checked before anything is written
+    meta, _ = front_matter.split_page(saved.text, translated)  # checked before anything is written
     line = front_matter.stamp_line(stamp)
     if meta:
         block = front_matter.BLOCK.match(saved.text)

@@ -30,17 +30,13 @@ def fingerprint(*texts: str | None) -> str:
 
 # Pages -----------------------------------------------------------------------------------------
 
-def split_front_matter(text: str, path: Path) -> tuple[dict, str]:
-    """The page's front matter and Markdown; a ManualError, at its line, if the front matter is bad."""
-    return front_matter.split(text, path)
-
-
 def page_meta(path: Path) -> dict:
-    return split_front_matter(textfile.read(path), path)[0]
+    """A page's front matter; a ManualError, at its line, for a page the build would refuse."""
+    return front_matter.split_page(textfile.read(path), path)[0]
 
 
 def page_fingerprint(path: Path) -> str:
-    return fingerprint(split_front_matter(textfile.read(path), path)[1])
+    return fingerprint(front_matter.split_page(textfile.read(path), path)[1])
 
 
 # Structured data: every translatable entry of a file, by path ----------------------------------

@@ -24,6 +24,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Far deeper than any checklist (about six levels), far shallower than Python's recursion limit.
 MAX_DEPTH = 40
 _SCALARS = (str, int, float, bool, type(None), datetime.date)
+_COLLECTIONS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 Location = tuple  # a path into the data, e.g. ("sections", 0, "items", 2, "text")
 
@@ -45,6 +46,9 @@ class _Reader:
         self.lines[here] = self.line(node)
         if len(here) > MAX_DEPTH:
             raise ManualError(self.path, self.line(node), f"nested more than {MAX_DEPTH} levels deep")
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTIONS:
+            raise ManualError(self.path, self.line(node), f"YAML tags ({node.tag}) are not accepted: "
+                              "write plain lists and keys")
         if isinstance(node, yaml.MappingNode):
             data: dict[str, Any] = {}
             for key_node, value_node in node.value:
@@ -124,7 +128,7 @@ def load_mapping(path: Path) -> tuple[dict, dict[Location, int]]:
     data, lines = load(path)
     if not isinstance(data, dict):
         found = "an empty file" if data is None else "a list" if isinstance(data, list) else "a single value"
-        raise ManualError(path, 1, f"expected keys with values (such as 'title: ...'), not {found}")
+        raise ManualError(path, 1, f"expected a mapping of keys to values ('key: ...' lines), not {found}")
     return data, lines
 
 
