@@ -108,6 +108,7 @@ CASES = [
     Bad("interface impossible date", "ro/interface.yml", b"site_title: 2026-02-30\n", 1, "day is out of range"),
     Bad("checklist Python tag", DEMO_RO, b"title: !!python/object/apply:os.system [echo hi]\n", 1, "YAML tags"),
     Bad("interface binary value", "ro/interface.yml", b"site_title: !!binary aGk=\n", 1, "unsupported YAML value"),
+    Bad("checklist control character", DEMO_RO, "title: Listă\nsummary: a\x07b\n".encode(), 2, "control characters"),
     Bad("checklist list as key", DEMO_RO, b"? [a, b]\n: c\n", 1, "expected a plain name"),
     Bad("checklist stamps a list", DEMO_RO, TINY_CHECKLIST_RO.encode() + b"translated_from: [x]\n",
         TINY_CHECKLIST_RO.count("\n") + 1, "'translated_from'"),
@@ -200,3 +201,16 @@ def wait_for(log: Path, text: str, times: int) -> None:
     while log.read_text(encoding="utf-8").count(text) < times:
         assert time.monotonic() < deadline, f"no {text!r} after {TIMEOUT} s:\n{log.read_text(encoding='utf-8')[-3000:]}"
         time.sleep(0.2)
+
+
+def test_a_stamp_of_digits_only_reads_back_as_the_same_stamp(tmp_path, monkeypatch):
+    # One page in about 300 has a hash of digits only; unquoted, YAML reads it back as a number.
+    from manual import stamping, translations
+
+    for code, text in (("en", "# Basics\n"), ("ro", "# Noțiuni\n")):
+        (tmp_path / code).mkdir()
+        (tmp_path / code / "index.md").write_text(text, encoding="utf-8")
+    for module in (stamping, translations):
+        monkeypatch.setattr(module, "page_fingerprint", lambda path: "123456789012")
+    stamping.stamp_page(tmp_path, "ro", "index.md")
+    assert translations.page_report(tmp_path, "ro").translated == ["index.md"]

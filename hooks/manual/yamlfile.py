@@ -101,7 +101,11 @@ def parse(text: str, path: Path, first_line: int = 1) -> tuple[Any, dict[Locatio
         mark = err.problem_mark or err.context_mark
         line = mark.line + first_line if mark else None
         raise ManualError(path, line, f"YAML syntax error: {err.problem or err.context}") from None
-    except yaml.YAMLError as err:  # e.g. a control character, which libyaml reports without a mark
+    except yaml.reader.ReaderError as err:  # a control character, reported by offset, not by line
+        character = err.character if isinstance(err.character, int) else ord(err.character)
+        line = text[: max(text.find(chr(character)), 0)].count("\n") + first_line  # the first is the one
+        raise ManualError(path, line, f"{err.reason} (U+{character:04X}): delete it") from None
+    except yaml.YAMLError as err:
         raise ManualError(path, None, f"not readable as YAML: {err}") from None
     if node is None:
         return None, {}
