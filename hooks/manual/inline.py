@@ -27,7 +27,8 @@ _LINK = re.compile(r"!?\[[^\]]*\]\(")
 _PLAIN = re.compile(r"[^\s#>*+\-=\d`\\_\[!<&~|:][^`*_\\\[!<&\n\r~|]*")
 # What Python-Markdown lets a backslash escape, with the tables extension's "|"; the site's
 # other extensions add none. "{" and "}" matter most: attr_list would read "{ onclick=... }".
-_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+# ">" is left out: it is written as "&gt;", which a backslash would spoil.
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
 @lru_cache(maxsize=None)
@@ -57,7 +58,7 @@ def markdown_text(text: str) -> Markup:
     if isinstance(text, Markup):
         return text  # made by the manual itself
     one_line = " ".join(str(text).split())
-    return Markup(html.escape(_MARKDOWN_SYNTAX.sub(r"\\\1", one_line), quote=False))
+    return Markup(html.escape(_MARKDOWN_SYNTAX.sub(r"\\\1", one_line)))
 
 
 def plain_text(text: str) -> str:

@@ -12,6 +12,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from markupsafe import Markup
+
 from manual.errors import ManualError
 
 SCHEMES = frozenset({"http", "https", "mailto", "tel"})
@@ -75,6 +77,11 @@ def check(html: str, path: Path | str, source: str = "") -> None:
     if finder.found:
         what, needle = finder.found[0]
         raise ManualError(path, _line_of(source, needle), f"{what}")
+
+
+def html_title(title: str) -> Markup:
+    """A title taken from a heading (HTML text, tags stripped), safe in an attribute as well."""
+    return Markup(title.replace('"', "&quot;").replace("'", "&#39;"))
 
 
 def _line_of(source: str, needle: str) -> int | None:
