@@ -130,7 +130,7 @@ def make_project(root: Path, *, with_guidance: bool = True) -> Path:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config[: config.index("\nnav:")] + (
         "\nnav:\n  - index.md\n  - Basics:\n      - 01-basics/index.md\n  - other.md\n"
-        "  - checklists/index.md\n  - downloads.md\n  - glossary.md\n  - about/translation-status.md\n"
+        "  - checklists/index.md\n  - downloads.md\n  - glossary.md\n  - about/translation-status.md\n  - about/terminology.md\n"
     )
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     return root

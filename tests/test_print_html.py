@@ -40,3 +40,35 @@ def test_sizes_fill_in_only_for_built_pdfs():
 
 def test_title_of_reads_the_first_heading():
     assert editions.title_of("# Safety { #top }\n\nText\n# Other\n") == "Safety"
+
+
+def test_images_travel_inside_the_html_and_foreign_ones_are_refused(tmp_path):
+    import pytest
+
+    from manual.errors import ManualError
+
+    files = {"02-safety/img/plan.png": b"\x89PNG-bytes"}
+    page = tmp_path / "risk.md"
+    out = print_html.inline_images('<p><img alt="Plan" src="../img/plan.png"></p>', "02-safety/risk/", files.get, page)
+    assert out == '<p><img alt="Plan" src="data:image/png;base64,iVBORy1ieXRlcw=="></p>'
+    for src, why in [("https://example.org/x.png", "another site"), ("../img/none.png", "not an image file"),
+                     ("//cdn.example.org/x.png", "another site")]:
+        with pytest.raises(ManualError, match=why) as err:
+            print_html.inline_images(f'<img src="{src}">', "02-safety/risk/", files.get, page)
+        assert err.value.path == page
+
+
+def test_an_image_in_a_chapter_is_printed_in_its_pdf(project):
+    from PIL import Image
+    from pypdf import PdfReader
+
+    from conftest import build_project
+
+    Image.new("RGB", (40, 20), "navy").save(project / "docs" / "en" / "01-basics" / "diagram.png")
+    page = project / "docs" / "en" / "01-basics" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n![A diagram](diagram.png)\n", encoding="utf-8")
+    result = build_project(project, pdf=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    images = [image for p in PdfReader(project / "site" / "pdf" / "en" / "chapters" / "basics.pdf").pages
+              for image in p.images]
+    assert images and images[0].image.size == (40, 20)

@@ -7,8 +7,14 @@ has no site to go to), and links to other sites stay clickable.
 
 from __future__ import annotations
 
+import base64
+import mimetypes
 import posixpath
 import re
+from pathlib import Path
+from typing import Callable, Optional
+
+from manual.errors import ManualError
 
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _ID = re.compile(r'\bid="([^"]*)"')
@@ -16,6 +22,7 @@ _FOR = re.compile(r'\bfor="([^"]*)"')
 _HREF = re.compile(r'<a(\s[^>]*?)?\shref="([^"]*)"')
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 _EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+_IMG_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")([^"]*)(")', re.IGNORECASE)
 
 
 def normalise(url: str) -> str:
@@ -64,3 +71,26 @@ def prepare(html: str, page_url: str, targets: dict[str, str], demote: int = 0) 
     if demote:
         html = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + demote, 6)}", html)
     return html
+
+
+def inline_images(html: str, page_url: str, read: Callable[[str], Optional[bytes]], source: Path) -> str:
+    """Put each image of a page into its HTML, as a data: URL, so that the PDF needs no file.
+
+    The renderer fetches nothing but the manual's print files, and an image's bytes in the HTML
+    make them part of the PDF's cache key. `read` gives the bytes of a file of the site by its
+    address, or None; `source` is the page's file, named when an image cannot be printed.
+    """
+    def inline(match: re.Match) -> str:
+        src = match.group(2)
+        if src.startswith("data:"):
+            return match.group(0)
+        if _EXTERNAL.match(src) or src.startswith("//"):
+            raise ManualError(source, None, f"image '{src}' is on another site: the manual uses only its own files")
+        address = resolve(src, page_url).partition("#")[0]
+        data = read(address)
+        kind = mimetypes.guess_type(address)[0]
+        if data is None or not kind or not kind.startswith("image/"):
+            raise ManualError(source, None, f"image '{src}' is not an image file of the manual")
+        return f"{match.group(1)}data:{kind};base64,{base64.b64encode(data).decode('ascii')}{match.group(3)}"
+
+    return _IMG_SRC.sub(inline, html)

@@ -79,6 +79,7 @@ def localized_page(config: MkDocsConfig, locale: BuildLocale, path: str, content
 
 def print_pages(files) -> list:
     """The pages of this build in navigation order, as plain data for the printed editions."""
+    from manual import print_html
     from manual.editions import PrintPage
 
     in_nav = [f.page for f in files.documentation_pages()
@@ -88,8 +89,16 @@ def print_pages(files) -> list:
     while page is not None:
         ordered.append(page)
         page = page.next_page
+    # The site's other files (images) by address, for pages that show them.
+    others = {f.url: f.abs_src_path for f in files if not f.is_documentation_page() and f.abs_src_path}
+
+    def read(address: str):
+        source = others.get(address)
+        return Path(source).read_bytes() if source and Path(source).is_file() else None
+
     return [PrintPage(path=getattr(p.file, "norm_src_uri", p.file.src_uri), url=p.url, title=p.title,
-                      html=p.content) for p in ordered]
+                      html=print_html.inline_images(p.content, p.url, read, Path(p.file.abs_src_path or p.file.src_uri)))
+            for p in ordered]
 
 
 def html_blocks(page):
