@@ -11,6 +11,7 @@ import json
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pdfcheck
 import pytest
 import yaml
 from conftest import build_project, make_project
@@ -180,8 +181,9 @@ def test_the_reader_sees_markup_that_would_run():
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     project = hostile_project(tmp_path_factory.mktemp("escaping") / "project")
-    result = build_project(project, cache=project / "cache")
+    result = build_project(project, pdf=True, cache=project / "cache")
     assert result.returncode == 0, result.stderr[-3000:]
+    assert "WeasyPrint" not in result.stderr  # nothing in the print HTML tried to load or run
     return project
 
 
@@ -257,6 +259,18 @@ def test_the_print_html_holds_texts_as_text(built, lang):
         assert marker(f"{lang}-{kind}") in shown
 
 
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_the_pdfs_show_texts_as_written(built, lang):
+    pdfs = built / "site/pdf" / lang
+    checklist = pdfcheck.text(pdfcheck.reader(pdfs / "checklists/demo.pdf"))
+    form = pdfcheck.text(pdfcheck.reader(pdfs / "forms/demo-form.pdf"))
+    # Lines break after hyphens, and the print style hyphenates words (U+2010).
+    shown = " ".join((checklist + " " + form).replace("\u2010\n", "").replace("-\n", "-").split())
+    for kind in ("checklist-title", "section-title", "item-text", "item-note", "stage", "role",
+                 "form-title", "form-intro", "field-label", "option"):
+        assert marker(f"{lang}-{kind}") in shown, kind
+
+
 # Texts that stop the build ------------------------------------------------------------------
 
 def built_with(project: Path, path: str, text: str):
@@ -327,3 +341,46 @@ def test_a_title_in_front_matter_or_a_heading_stays_text_in_the_title_and_the_na
     assert "<title>Other &lt;/title&gt;&lt;script&gt;alert(&#39;heading&#39;)&lt;/script&gt; &quot;quoted&quot; - " in other
     home = (site / "ro/index.html").read_text(encoding="utf-8")
     assert "<title>Acasă &lt;/title&gt;&lt;script&gt;alert(&#39;front&#39;)&lt;/script&gt; - " in home
+
+
+# The pieces -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Plain title", "Safety & security: *not* emphasis, _nor_ `code`", "# not a heading", "1. not a list",
+    "A { onclick=alert(1) }", "[link](javascript:alert(1))", "<b>bold</b> &amp; \"quoted\" 'single'",
+    "back\\slash | pipe + plus - minus ! bang > gt", "ends with {: #id }",
+])
+def test_a_plain_text_shows_as_written_where_markdown_reads_it(text):
+    import markdown
+
+    from manual import inline
+
+    md = markdown.Markdown(extensions=["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables",
+                                       "toc", "pymdownx.details", "pymdownx.superfences"])
+    out = md.convert(f"# {inline.markdown_text(text)}\n\n| a |\n|---|\n| {inline.markdown_text(text)} |\n")
+    reading = read(out)
+    assert reading.live == []
+    assert not any(tag in out for tag in ("<em", "<code", "<b>", "<a ", "<ol", "<blockquote"))
+    heading, cell = visible(out.split("<table>")[0]), visible(out.split("<td>")[1].split("</td>")[0])
+    assert heading == text and cell == text
+
+
+@pytest.mark.parametrize("address, allowed", [
+    ("https://example.org", True), ("http://x", True), ("mailto:a@b", True), ("tel:+40", True),
+    ("../a.md#b", True), ("#part", True), ("a/b:c", True), ("JavaScript:alert(1)", False),
+    (" java\tscript:alert(1)", False), ("\x01javascript:x", False), ("data:text/html,x", False),
+    ("vbscript:x", False), ("file:///etc/passwd", False),
+])
+def test_only_http_https_mailto_tel_and_relative_addresses_are_allowed(address, allowed):
+    from manual import page_safety
+
+    assert page_safety.allowed_address(address) is allowed
+
+
+def test_a_chapter_anchor_in_data_must_be_an_anchor(project):
+    path = "en/checklists/demo.yml"
+    source = (project / "docs" / path).read_text(encoding="utf-8")
+    result = built_with(project, path, source.replace("chapter: 01-basics/index.md",
+                                                      "chapter: '01-basics/index.md#\"><img src=x onerror=alert(1)>'"))
+    assert result.returncode != 0
+    assert f"{path}:3: chapter" in result.stderr and "expected a section anchor" in result.stderr
