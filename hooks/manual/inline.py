@@ -1,6 +1,6 @@
 """Texts from data, made safe for the page they are written into.
 
-Two kinds of text come from data files (see the translators' guide):
+Two kinds of text come from data files, and each field is always of the same kind:
 
 - inline texts (summaries, item texts and notes, field labels and help, options, section
   intros, glossary definitions) may carry emphasis and code, nothing else: `to_html`;
