@@ -188,6 +188,7 @@ def chromium():
 
 
 def _open_context(chromium, origin, **options):
+    """A browser context that fails its test on a request to another host or a policy violation."""
     from browser import Recorder
 
     context = chromium.new_context(**options)
@@ -196,6 +197,7 @@ def _open_context(chromium, origin, **options):
     context.close()
     strays = recorder.other_hosts(origin)
     assert strays == [], f"requests to other hosts: {strays}"
+    assert recorder.policy_violations == [], f"Content-Security-Policy violations: {recorder.policy_violations}"
 
 
 @pytest.fixture

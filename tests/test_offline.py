@@ -63,3 +63,4 @@ def test_opened_from_files_navigation_search_and_checklists_work(chromium, unpac
     context.close()
     assert errors == []
     assert recorder.other_hosts(None) == []
+    assert recorder.policy_violations == []

@@ -145,9 +145,6 @@ def test_romanian_has_no_orphaned_or_invalid_files():
     assert translations.language_report(ROOT / "docs", "ro").ok
 
 
-# The English revision of issue 11 left Romanian behind; issue 12 brings it up to date and removes
-# this mark. strict: the test fails here as soon as Romanian is complete again, so the mark cannot linger.
-@pytest.mark.xfail(strict=True, reason="Romanian is being brought up to date with the revised English (issue 12)")
 def test_romanian_is_complete_and_current():
     report = translations.language_report(ROOT / "docs", "ro")
     assert report.pages.stale == [] and report.items.stale == [] and report.items.missing == []

@@ -4,6 +4,7 @@
   stamp LANG PATH [ENTRY]    mark a translated page or data file (or one entry) up to date
   add-language CODE NAME     start a new language folder and list it in mkdocs.yml
   offline --site DIR         make the offline edition of each language (after a build)
+  headers --site DIR         the HTTP headers a server should send with the built site's pages
   bench [--runs N]           measure the build against a plain MkDocs build (make bench)
 """
 
@@ -90,6 +91,18 @@ def command_offline(args) -> int:
     return 0
 
 
+def command_headers(args) -> int:
+    from manual import content_policy
+
+    site = Path(args.site)
+    if not (site / "index.html").exists():
+        raise ManualError(site, None, "no built site here (index.html missing): run 'make build' first")
+    pages = (path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html")))
+    for name, value in content_policy.server_headers(pages):
+        print(f"{name}: {value}")
+    return 0
+
+
 def command_bench(args) -> int:
     from manual import benchmark
 
@@ -113,6 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     edition = commands.add_parser("offline", help="make the offline edition of each language")
     edition.add_argument("--site", default="site")
     edition.set_defaults(run=command_offline)
+    headers = commands.add_parser("headers", help="the HTTP headers to send with the built site's pages")
+    headers.add_argument("--site", default="site")
+    headers.set_defaults(run=command_headers)
     bench = commands.add_parser("bench", help="measure builds against a plain MkDocs build")
     bench.add_argument("--runs", type=int, default=3)
     bench.add_argument("--scale", type=int, default=5, help="size of the generated corpus (1 to skip it)")

@@ -14,6 +14,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from manual import content_policy
+
 SHIM = "assets/javascripts/vendor/iframe-worker/shim.js"
 FOLDER = "offline"
 START = "start.html"
@@ -37,7 +39,7 @@ def build_edition(root: Path, site_dir: Path, code: str, source: str, work: Path
         if pdfs.exists():
             shutil.copytree(pdfs, target / "pdf" / language, dirs_exist_ok=True)
     start = target / START
-    start.write_text(_start_page(code, source), encoding="utf-8")
+    start.write_text(content_policy.protect(_start_page(code, source)).html, encoding="utf-8")
     archive = zip_path(site_dir, code)
     archive.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:

@@ -29,9 +29,13 @@ class Finding:
         return f"{self.path}:{self.line}: „{self.found}” is avoided: use „{self.use}”"
 
 
+# Arabic short vowels, shadda, sukun and tatweel: a rendering is the same word with or without them.
+MARKS = re.compile("[\u0640\u064b-\u065f\u0670]")
+
+
 def pattern(avoid: str) -> re.Pattern:
-    """Whole words, whatever the case, any spacing between them; `*` stands for any ending."""
-    words = [re.escape(word).replace(r"\*", r"\w*") for word in avoid.split()]
+    """Whole words, whatever the case, any spacing between them; `*` stands for any letters."""
+    words = [re.escape(word).replace(r"\*", r"\w*") for word in MARKS.sub("", avoid).split()]
     return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
 
 
@@ -47,7 +51,7 @@ def load(docs_dir: Path, code: str):
     for i, term in enumerate(terminology.terms):
         for j, avoid in enumerate(term.avoid):
             # A list that forbids its own choice could never be followed.
-            if pattern(avoid).search(term.use):
+            if pattern(avoid).search(MARKS.sub("", term.use)):
                 raise ManualError(path, yamlfile.line_of(lines, ("terms", i, "avoid", j)),
                                   f"avoided rendering '{avoid}' matches the chosen one '{term.use}'")
     for char, line in ((c, yamlfile.line_of(lines, ("avoid_characters", c))) for c in terminology.avoid_characters):
@@ -61,8 +65,8 @@ def findings(docs_dir: Path, code: str) -> list[Finding]:
     terminology = load(docs_dir, code)
     if terminology is None:
         return []
-    checks = [(pattern(avoid), term.use) for term in terminology.terms for avoid in term.avoid]
-    checks += [(re.compile(re.escape(char)), use) for char, use in terminology.avoid_characters.items()]
+    words = [(pattern(avoid), term.use) for term in terminology.terms for avoid in term.avoid]
+    characters = [(re.compile(re.escape(char)), use) for char, use in terminology.avoid_characters.items()]
     found = []
     folder = docs_dir / code
     for path in sorted(p for p in folder.rglob("*") if p.suffix in (".md", ".yml") and p.name != FILE_NAME):
@@ -70,8 +74,11 @@ def findings(docs_dir: Path, code: str) -> list[Finding]:
         if path.suffix == ".md":
             text = _without_code(text)
         for number, line in enumerate(text.splitlines(), 1):
-            for rx, use in checks:
+            for rx, use in characters:
                 found.extend(Finding(path, number, m.group(0), use) for m in rx.finditer(line))
+            plain = MARKS.sub("", line)
+            for rx, use in words:
+                found.extend(Finding(path, number, m.group(0), use) for m in rx.finditer(plain))
     return found
 
 
