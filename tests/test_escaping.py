@@ -307,7 +307,7 @@ def test_a_link_in_a_translated_definition_stops_the_build_at_its_line(project):
     ("[Open](JaVa&#x09;Script:alert(1))", "in <a href>: expected an http, https, mailto or tel link"),
     ("![Logo](data:image/svg+xml;base64,PHN2Zy8+)", "in <img src>: expected an http, https, mailto or tel link"),
     ('<a href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;">x</a>', "in <a href>: expected"),
-    ("<script>alert(1)</script>", "a <script> element (pages may not carry scripts"),
+    ("<script>alert(1)</script>", "a <script> element: pages may not carry scripts"),
     ("<img src=x onerror=alert(1)>", "an event handler attribute 'onerror' on <img>"),
     ('Text\n{ onclick="alert(1)" }', "an event handler attribute 'onclick' on <p>"),
     ('*Text*{ onmouseover="alert(1)" }', "an event handler attribute 'onmouseover' on <em>"),

@@ -49,8 +49,8 @@ class _Finder(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         if tag in _REFUSED_TAGS:
-            self.found.append((f"a <{tag}> element (pages may not carry scripts, frames, forms or "
-                               "embedded objects)", f"<{tag}"))
+            self.found.append((f"a <{tag}> element: pages may not carry scripts, frames, forms or "
+                               "embedded objects (the Content-Security-Policy would block them)", f"<{tag}"))
         for name, value in attrs:
             value = value or ""
             if name.startswith("on"):
