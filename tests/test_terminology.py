@@ -101,7 +101,6 @@ def test_arabic_renderings_match_with_or_without_short_vowels(tmp_path):
     assert [f.line for f in terminology.findings(tmp_path, "ar")] == [3, 5]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16: the Arabic revision is under way")
 def test_arabic_keeps_its_terminology():
     found = terminology.findings(ROOT / "docs", "ar")
     assert found == [], "\n".join(str(f) for f in found[:40])
