@@ -77,7 +77,7 @@ def plan_editions(config, files, locale):
     docs_dir = docs_root(config)
     strings = interface.load_strings(docs_dir, locale.code, locale.source)
     docs = guidance_views.language_documents(docs_dir, locale.code, locale.source, cache_dir(config, "steps"))
-    meta = edition_meta.meta(site_name=config.site_name, author=config.site_author or "",
+    meta = edition_meta.meta(site_name=strings.site_title, author=config.site_author or "",
                              description=config.site_description or "", edition=edition(config),
                              strings=strings, locale=locale.code, direction=locale.direction)
     inputs = (print_pages(files), docs, meta, strings, locale.code, locale.prefix, config.use_directory_urls)

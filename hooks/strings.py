@@ -13,7 +13,8 @@ def on_config(config):
     # translators' own folder rather than from mkdocs.yml.
     locale = build_locale(config)
     try:
-        config.site_name = interface.load_strings(docs_root(config), locale.code, locale.source).site_title
+        # Material writes the site name unescaped (header, page titles): give it escaped.
+        config.site_name = interface.escaped(interface.load_strings(docs_root(config), locale.code, locale.source)).site_title
     except ManualError as err:
         raise as_plugin_error(err) from None
     return config
@@ -23,7 +24,8 @@ def on_config(config):
 def on_env(env, config, files):
     locale = build_locale(config)
     try:
-        env.globals["manual_strings"] = interface.load_strings(docs_root(config), locale.code, locale.source)
+        # The theme's templates do not escape what they write: the strings come escaped.
+        env.globals["manual_strings"] = interface.escaped(interface.load_strings(docs_root(config), locale.code, locale.source))
     except ManualError as err:
         raise as_plugin_error(err) from None
     env.globals["manual_locale"] = locale

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,25 +79,27 @@ def _load(docs_dir: Path, locale: str, source: str) -> list[Entry]:
                              has or bool(t and t.definition)),
             tooltip=term.tooltip,
         ))
-    for entry in entries:
-        for shown, where in ((entry.term, "term"), (entry.definition, "definition")):
-            try:
-                inline.to_html(shown.value)
-            except ValueError as err:
-                raise ManualError(t_path if shown.translated and locale != source else path, None,
-                                  f"term '{entry.id}' {where}: {err}") from None
+    # A term and its abbreviation are plain text, shown as written; a definition is inline text.
+    for i, term in enumerate(english.terms):
+        _check_definition(term.definition, path, lines, ("terms", i, "definition"), term.id)
+    if translated:
+        for i, entry in enumerate(text.terms):
+            if entry.definition:
+                _check_definition(entry.definition, t_path, t_lines, ("terms", i, "definition"), entry.id)
     return sorted(entries, key=lambda e: sort_key(e.term.value))
+
+
+def _check_definition(definition: str, path: Path, lines: dict, loc: tuple, ident: str) -> None:
+    try:
+        inline.to_html(definition)
+    except ValueError as err:
+        raise ManualError(path, yamlfile.line_of(lines, loc), f"term '{ident}' definition: {err}") from None
 
 
 def sort_key(term: str) -> tuple[str, str]:
     """Alphabetical order that files letters with diacritics beside their base letter (Î with I)."""
     base = "".join(c for c in unicodedata.normalize("NFD", term) if not unicodedata.combining(c))
     return base.casefold(), term.casefold()
-
-
-def _plain(text: str) -> str:
-    """A definition as plain text, for a tooltip."""
-    return re.sub(r"[*_`]", "", " ".join(text.split()))
 
 
 def abbreviations(entries: list[Entry]) -> dict[str, str]:
@@ -114,7 +115,7 @@ def abbreviations(entries: list[Entry]) -> dict[str, str]:
         if entry.abbr:
             words.add(entry.abbr)
         for word in sorted(words):
-            found[word] = _plain(entry.definition.value)
+            found[word] = inline.plain_text(entry.definition.value)  # the abbr extension escapes it
     return found
 
 

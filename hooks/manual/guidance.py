@@ -6,6 +6,7 @@ lacks fall back to English and are marked, so readers see which parts are not tr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -119,7 +120,10 @@ def _check_source(doc, path: Path, lines: dict, language_dir: Path, vocabulary: 
     if doc.stage not in vocabulary.stages:
         raise ManualError(path, yamlfile.line_of(lines, ("stage",)),
                           f"unknown stage '{doc.stage}': expected one of {', '.join(vocabulary.stages)}")
-    chapter = doc.chapter.split("#")[0]
+    chapter, _, anchor = doc.chapter.partition("#")
+    if anchor and not _ANCHOR.fullmatch(anchor):
+        raise ManualError(path, yamlfile.line_of(lines, ("chapter",)),
+                          f"chapter '{doc.chapter}': expected a section anchor of letters, digits, '-' and '_' after '#'")
     if not chapter.endswith(".md") or not (language_dir / chapter).is_file():
         raise ManualError(path, yamlfile.line_of(lines, ("chapter",)),
                           f"chapter page '{doc.chapter}' does not exist in {language_dir.name}/")
@@ -134,11 +138,13 @@ def _check_source(doc, path: Path, lines: dict, language_dir: Path, vocabulary: 
                          for k, o in enumerate(entry.options)], path, lines, "option")
 
 
-TEXT_KEYS = frozenset({"title", "summary", "text", "note", "label", "help", "intro"})
+# Inline texts (emphasis and code); titles are plain text, shown as written (see manual.inline).
+TEXT_KEYS = frozenset({"summary", "text", "note", "label", "help", "intro"})
+_ANCHOR = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def _check_texts(data: Any, loc: tuple, path: Path, lines: dict) -> None:
-    """Every text field must be inline Markdown; report the first that is not, at its line."""
+    """Every inline text field must be inline Markdown; report the first that is not, at its line."""
     if isinstance(data, dict):
         for key, value in data.items():
             if key in TEXT_KEYS and isinstance(value, str):

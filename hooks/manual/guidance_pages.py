@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from manual import fallback, templates
 from manual.addresses import page_address, relative_url, source_url
 from manual.guidance_views import Document
@@ -27,7 +29,7 @@ def page_markdown(doc: Document, strings: Strings, locale: str, prefix: str,
     url = page_address(page_path(doc), prefix, directory_urls)
     notice = ""
     if doc.fallback:
-        notice = fallback.notice(strings, relative_url(source_url(url, prefix), url))
+        notice = Markup(fallback.notice(strings, relative_url(source_url(url, prefix), url)))  # made escaped
     blocks = HtmlBlocks()
     markdown = templates.render(
         "guidance-page.md.j2", doc=doc, strings=strings, notice=notice, set_aside=blocks.set_aside,

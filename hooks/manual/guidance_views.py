@@ -23,6 +23,7 @@ class Text:
 
     value: str
     translated: bool = True
+    # `value` is written escaped, as plain text; `html` is for inline texts (see manual.inline).
 
     @property
     def html(self):
@@ -74,14 +75,16 @@ class _Merger:
         self.path, self.lines, self.has_translation = path, lines, has_translation
         self.untranslated: list[str] = []
 
-    def text(self, english: Optional[str], translated: Optional[str], where: str, loc: tuple) -> Optional[Text]:
+    def text(self, english: Optional[str], translated: Optional[str], where: str, loc: tuple,
+             plain: bool = False) -> Optional[Text]:
+        """The text shown; an inline text (not `plain`, as titles are) must be inline Markdown."""
         if english is None:
             if translated is not None:
                 raise ManualError(self.path, yamlfile.line_of(self.lines, loc),
                                   f"'{where}' has no English text to translate")
             return None
         value = translated if translated is not None else english
-        if translated is not None:  # English texts were checked when the source was loaded
+        if translated is not None and not plain:  # English texts were checked when the source was loaded
             try:
                 inline.to_html(value)
             except ValueError as err:
@@ -153,7 +156,8 @@ def document(source: Source, kind: str, ident: str, locale: str) -> Document:
                 ))
         sections.append(Section(
             id=section.id,
-            title=merge.text(section.title, t_section and t_section.title, f"{prefix}.title", s_loc + ("title",)),
+            title=merge.text(section.title, t_section and t_section.title, f"{prefix}.title", s_loc + ("title",),
+                             plain=True),
             intro=merge.text(getattr(section, "intro", None), getattr(t_section, "intro", None),
                              f"{prefix}.intro", s_loc + ("intro",)),
             entries=entries,
@@ -161,7 +165,7 @@ def document(source: Source, kind: str, ident: str, locale: str) -> Document:
     return Document(
         kind=kind, id=ident, stage=english.stage, stage_label=vocabulary.stages[english.stage],
         chapter=english.chapter, sections=sections, source_path=path,
-        title=merge.text(english.title, translation and translation.title, "title", ("title",)),
+        title=merge.text(english.title, translation and translation.title, "title", ("title",), plain=True),
         summary=merge.text(english.summary, translation and translation.summary, "summary", ("summary",)),
         untranslated=merge.untranslated,
         fallback=locale != source.language and translation is None,

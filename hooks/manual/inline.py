@@ -1,4 +1,15 @@
-"""Inline Markdown in data fields: emphasis and code only, with any HTML shown as text."""
+"""Texts from data, made safe for the page they are written into.
+
+Two kinds of text come from data files, and each field is always of the same kind:
+
+- inline texts (summaries, item texts and notes, field labels and help, options, section
+  intros, glossary definitions) may carry emphasis and code, nothing else: `to_html`;
+- plain texts (titles, section titles, stage and role labels, glossary terms and abbreviations,
+  interface strings, the terminology list, language names) are shown exactly as written:
+  escaped by the templates, and by `markdown_text` where Markdown reads them.
+
+In both, anything that looks like HTML or script reaches the reader as text.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +25,10 @@ _LINK = re.compile(r"!?\[[^\]]*\]\(")
 # Text that Markdown would leave as it is: no character that starts inline markup or a line
 # break, and nothing at the start that could open a block (heading, list, quote, code).
 _PLAIN = re.compile(r"[^\s#>*+\-=\d`\\_\[!<&~|:][^`*_\\\[!<&\n\r~|]*")
+# What Python-Markdown lets a backslash escape, with the tables extension's "|"; the site's
+# other extensions add none. "{" and "}" matter most: attr_list would read "{ onclick=... }".
+# ">" is left out: it is written as "&gt;", which a backslash would spoil.
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
 @lru_cache(maxsize=None)
@@ -36,3 +51,16 @@ def to_html(text: str) -> Markup:
     if not match or "<p>" in match.group(1):
         raise ValueError("expected one paragraph of inline text (no headings, lists or blank lines)")
     return Markup(match.group(1))
+
+
+def markdown_text(text: str) -> Markup:
+    """A plain text, on one line, that Markdown shows exactly as written (no syntax, no HTML)."""
+    if isinstance(text, Markup):
+        return text  # made by the manual itself
+    one_line = " ".join(str(text).split())
+    return Markup(html.escape(_MARKDOWN_SYNTAX.sub(r"\\\1", one_line)))
+
+
+def plain_text(text: str) -> str:
+    """An inline text without its emphasis and code marks, for a tooltip."""
+    return re.sub(r"[*_`]", "", " ".join(text.split()))

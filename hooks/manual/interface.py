@@ -1,5 +1,7 @@
 """The manual's own interface strings (notices, buttons, labels), one YAML file per language.
 
+Each is plain text, shown exactly as written (see `manual.inline`).
+
 `docs/en/interface.yml` defines the keys; a translation gives the same keys. A key a translation
 lacks falls back to English; a key English lacks is an error (a typo would otherwise vanish).
 """
@@ -8,6 +10,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+
+from markupsafe import escape
 
 from manual import memo, yamlfile
 from manual.errors import ManualError
@@ -55,3 +59,8 @@ def _load_strings(docs_dir: Path, locale: str, source: str, version: bytes) -> S
                 )
             strings[key] = value
     return strings
+
+
+def escaped(strings: Strings) -> Strings:
+    """The strings as HTML, for templates that write what they are given as it is (the theme's)."""
+    return Strings({key: escape(value) for key, value in strings.items()})
