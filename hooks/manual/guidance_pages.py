@@ -25,9 +25,11 @@ def page_markdown(doc: Document, strings: Strings, locale: str, prefix: str,
                   directory_urls: bool) -> tuple[str, HtmlBlocks]:
     """The page's Markdown, and the HTML blocks to put back in its place after Markdown."""
     url = page_address(page_path(doc), prefix, directory_urls)
-    notice = ""
+    notice, english_link = "", relative_url(source_url(url, prefix), url)
     if doc.fallback:
-        notice = fallback.notice(strings, relative_url(source_url(url, prefix), url))
+        notice = fallback.notice(strings, english_link)
+    elif doc.stale:  # some texts were translated from an earlier English text: they are marked
+        notice = fallback.stale_notice(strings, english_link, entries=True)
     blocks = HtmlBlocks()
     markdown = templates.render(
         "guidance-page.md.j2", doc=doc, strings=strings, notice=notice, set_aside=blocks.set_aside,
