@@ -195,6 +195,16 @@ def dates(docs_dir: Path, code: str, source: str = "en", versions: Versions = hi
     return {change.where: change.date for change in language_changes(docs_dir, code, source, versions)}
 
 
+def page_of(where: str) -> str | None:
+    """The page a stale text shows on ("checklists/x.md" for "checklists/x.yml#..."), if any."""
+    rel = where.split("#")[0]
+    if rel.endswith(".md"):
+        return rel
+    if rel.split("/")[0] in translations.DATA_FOLDERS or rel == "glossary.yml":
+        return rel[:-4] + ".md"
+    return None  # interface and vocabulary texts show all over the site
+
+
 # The translators' diff --------------------------------------------------------------------------
 
 def diff(change: Change, source: str = "en") -> str:
