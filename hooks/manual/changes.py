@@ -223,8 +223,9 @@ def diff(change: Change, source: str = "en") -> str:
 
 
 def print_changes(docs_dir: Path, code: str, rel: str | None = None, source: str = "en",
-                  out: TextIO = sys.stdout) -> int:
+                  out: TextIO | None = None) -> int:
     """`python -m manual diff`: what changed in English, for one file of a language or all of it."""
+    out = out or sys.stdout
     if history.checkout(docs_dir) is None:
         print(f"{docs_dir}: not in a git checkout, so the English a translation was stamped from "
               "cannot be found (make i18n-status lists what is stale)", file=out)
