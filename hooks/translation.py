@@ -2,7 +2,8 @@
 
 from mkdocs.plugins import event_priority
 
-from manual import changes, fallback, interface
+from manual import fallback, interface
+from manual import changes
 from manual.addresses import page_address, relative_url, source_url
 from manual.site import as_plugin_error, build_locale, docs_root
 from manual.errors import ManualError

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from manual import fallback, templates
 from manual.addresses import page_address, relative_url, source_url
 from manual.guidance_views import Document
@@ -25,14 +27,15 @@ def page_markdown(doc: Document, strings: Strings, locale: str, prefix: str,
                   directory_urls: bool) -> tuple[str, HtmlBlocks]:
     """The page's Markdown, and the HTML blocks to put back in its place after Markdown."""
     url = page_address(page_path(doc), prefix, directory_urls)
-    notice, english_link = "", relative_url(source_url(url, prefix), url)
+    # Some texts translated from an earlier English text: they are marked, and the page says so.
+    stale = Markup(fallback.stale_notice(strings, relative_url(source_url(url, prefix), url), entries=True)
+                   if doc.stale and not doc.fallback else "")  # made escaped
+    notice = ""
     if doc.fallback:
-        notice = fallback.notice(strings, english_link)
-    elif doc.stale:  # some texts were translated from an earlier English text: they are marked
-        notice = fallback.stale_notice(strings, english_link, entries=True)
+        notice = fallback.notice(strings, relative_url(source_url(url, prefix), url))
     blocks = HtmlBlocks()
     markdown = templates.render(
-        "guidance-page.md.j2", doc=doc, strings=strings, notice=notice, set_aside=blocks.set_aside,
+        "guidance-page.md.j2", doc=doc, strings=strings, notice=notice or stale, set_aside=blocks.set_aside,
         chapter_link="../" + doc.chapter,
         pdf_link=relative_url(pdf_path(locale, doc.kind, doc.id), url),
     )

@@ -63,9 +63,13 @@ def _versions(path: Path, commit: str) -> tuple[Version, ...]:
     names = "".join(f"{sha}:./{path.name}\n" for sha, _ in commits)
     done = subprocess.run(["git", "-C", str(path.parent), "cat-file", "--batch"], input=names.encode(),
                           capture_output=True)
+    if done.returncode != 0:
+        return ()
     found, data, at = [], done.stdout, 0
     for sha, date in commits:
-        header_end = data.index(b"\n", at)
+        header_end = data.find(b"\n", at)
+        if header_end == -1:  # fewer answers than questions: keep what was read
+            break
         header = data[at:header_end].split()
         at = header_end + 1
         if len(header) < 3 or header[1] != b"blob":  # "<name> missing": deleted in that commit
