@@ -3,10 +3,10 @@
 from mkdocs.plugins import event_priority
 
 from manual import fallback, interface
-from manual import changes
 from manual.addresses import page_address, relative_url, source_url
 from manual.site import as_plugin_error, build_locale, docs_root
 from manual.errors import ManualError
+from manual import changes
 
 
 def on_page_markdown(markdown, page, config, files):
