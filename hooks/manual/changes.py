@@ -67,12 +67,12 @@ def stale_entries(kind: str, english: dict | None, translated: dict | None) -> l
 
 # Finding the stamped text in the history --------------------------------------------------------
 
-def _body(text: str) -> str:
-    return translations.split_front_matter(text)[1]
-
-
-def _page_print(text: str) -> str:
-    return fingerprint(_body(text))
+def _page_print(text: str, path: Path) -> str | None:
+    """The fingerprint of a page's text as one commit left it (None if it cannot be read)."""
+    try:
+        return fingerprint(translations.split_front_matter(text, path)[1])
+    except (ManualError, yaml.YAMLError):  # an old version that did not parse matches no stamp
+        return None
 
 
 def _trace(stamp: str | None, prints: list[str | None]) -> tuple[int | None, int | None]:
@@ -92,13 +92,13 @@ def page_change(docs_dir: Path, code: str, rel: str, source: str = "en",
     for path in (english, translated):
         if not path.is_file():
             raise ManualError(path, None, "does not exist: nothing to compare")
-    meta, _ = translations.split_front_matter(translated.read_text(encoding="utf-8"))
+    meta, _ = translations.split_front_matter(translated.read_text(encoding="utf-8"), translated)
     if not page_is_stale(meta, english):
         return None
     stamp = meta.get(MARK)
     stamp = str(stamp) if stamp is not None else None
     known = versions(english)
-    found, later = _trace(stamp, [_page_print(v.text) for v in known])
+    found, later = _trace(stamp, [_page_print(v.text, english) for v in known])
     return Change(rel, None, stamp, english.read_text(encoding="utf-8"),
                   known[found].text if found is not None else None,
                   known[found] if found is not None else None,
