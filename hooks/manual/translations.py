@@ -31,7 +31,7 @@ def fingerprint(*texts: str | None) -> str:
 
 # Pages -----------------------------------------------------------------------------------------
 
-def split_front_matter(text: str, path: Path | None = None) -> tuple[dict, str]:
+def split_front_matter(text: str) -> tuple[dict, str]:
     if text.startswith("---\n"):
         end = text.find("\n---\n", 4)
         if end != -1:
