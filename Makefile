@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test chromium system-libraries bytecode serve preview i18n-status i18n-stamp add-language bench check-system clean
+.PHONY: build test chromium system-libraries bytecode serve preview i18n-status i18n-diff i18n-stamp add-language bench check-system clean
 
 build: $(STAMP) bytecode
 	$(BIN)/mkdocs build --strict
@@ -31,6 +31,11 @@ MANUAL := PYTHONPATH=hooks $(BIN)/python -m manual
 # What each translation has, lacks and has let go stale; fails on orphaned or invalid files.
 i18n-status: $(STAMP)
 	@$(MANUAL) status
+
+# What changed in English since a translation was stamped: make i18n-diff CODE=ro [FILE=02-safety/index.md]
+i18n-diff: $(STAMP)
+	@test -n "$(CODE)" || { echo "usage: make i18n-diff CODE=ro [FILE=02-safety/index.md or FILE=checklists/initial-contact.yml]"; exit 2; }
+	@$(MANUAL) diff $(CODE) $(FILE)
 
 # Mark a finished translation up to date: make i18n-stamp CODE=ro FILE=02-safety/index.md [ENTRY=...]
 i18n-stamp: $(STAMP)

@@ -6,19 +6,27 @@ from manual import fallback, interface, textfile
 from manual.addresses import page_address, relative_url, source_url
 from manual.site import as_plugin_error, build_locale, docs_root
 from manual.errors import ManualError
+from manual import changes
 
 
 def on_page_markdown(markdown, page, config, files):
     locale = build_locale(config)
     if locale.code != locale.source:
         markdown = _retarget_new_sections(markdown, page, config, locale)
-    if getattr(page.file, "locale", locale.code) == locale.code:
+    translated = getattr(page.file, "locale", locale.code) == locale.code
+    english = docs_root(config) / locale.source / getattr(page.file, "norm_src_uri", page.file.src_uri)
+    # A translated page made from an earlier English text says so; generated pages have no English file.
+    stale = translated and not locale.is_source and english.is_file() and changes.page_is_stale(page.meta, english)
+    if translated and not stale:
         return markdown
     try:
         strings = interface.load_strings(docs_root(config), locale.code, locale.source)
     except ManualError as err:
         raise as_plugin_error(err) from None
-    return fallback.add_notice(markdown, strings, relative_url(source_url(page.url, locale.prefix), page.url))
+    link = relative_url(source_url(page.url, locale.prefix), page.url)
+    if stale:
+        return fallback.under_title(markdown, fallback.stale_notice(strings, link))
+    return fallback.add_notice(markdown, strings, link)
 
 
 @event_priority(-101)  # after every page is read, before the navigation is drawn

@@ -5,7 +5,7 @@ import os
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from manual import interface, languages, templates, terminology, translations
+from manual import changes, history, interface, languages, memo, templates, terminology, translations
 from manual.errors import ManualError
 from manual.addresses import page_address, relative_url
 from manual.site import as_plugin_error, build_locale, cache_dir, docs_root, localized_page
@@ -43,6 +43,10 @@ def on_files(files, config):
         except ManualError as err:  # the report reads every translation first: a bad file stops here
             raise as_plugin_error(err) from None
         report.name = names.get(code, code)
+        try:
+            report.dates = stale_dates(config, code, locale.source)
+        except ManualError as err:
+            raise as_plugin_error(err) from None
         reports.append(report)
     here = page_address(PAGE, locale.prefix, config.use_directory_urls)
 
@@ -50,7 +54,7 @@ def on_files(files, config):
         return relative_url(page_address(rel, f"{report.code}/", config.use_directory_urls), here)
 
     content = templates.render("translation-status.md.j2", reports=reports, strings=strings, link=link,
-                               by_file=translations.by_file)
+                               by_file=translations.by_file, page_of=changes.page_of)
     files.append(localized_page(config, locale, PAGE, content))
     try:
         lists = [{"code": report.code, "name": report.name,
@@ -61,3 +65,12 @@ def on_files(files, config):
                                languages=[entry for entry in lists if entry["terminology"]])
     files.append(localized_page(config, locale, terminology.PAGE, content))
     return files
+
+
+def stale_dates(config, code, source):
+    """When the English of each stale page and entry changed, from the git history: worked out
+    again when a file or the checkout's current commit changes."""
+    docs = docs_root(config)
+    inputs = memo.of_files(translations.sources(docs, (source, code))) + history.head(docs).encode()
+    return memo.remembered(cache_dir(config, "steps"), f"stale-dates-{code}", inputs,
+                           lambda: changes.dates(docs, code, source))

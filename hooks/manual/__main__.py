@@ -2,6 +2,7 @@
 
   status                     what each translation has, lacks, and has let go stale
   stamp LANG PATH [ENTRY]    mark a translated page or data file (or one entry) up to date
+  diff LANG [PATH]           what changed in English since a translation was stamped
   add-language CODE NAME     start a new language folder and list it in mkdocs.yml
   offline --site DIR         make the offline edition of each language (after a build)
   headers --site DIR         the HTTP headers a server should send with the built site's pages
@@ -74,6 +75,12 @@ def command_stamp(args) -> int:
     return 0
 
 
+def command_diff(args) -> int:
+    from manual import changes
+
+    return changes.print_changes(Path.cwd() / "docs", args.lang, args.path)
+
+
 def command_add_language(args) -> int:
     for path in languages.add_language(Path.cwd(), args.code, args.name):
         print(f"wrote {path.relative_to(Path.cwd())}")
@@ -122,6 +129,10 @@ def main(argv: list[str] | None = None) -> int:
     stamp.add_argument("path", help="a page (02-safety/index.md) or data file (checklists/initial-contact.yml)")
     stamp.add_argument("entry", nargs="?", help="one entry of a data file, e.g. sections.safety.items.check-danger")
     stamp.set_defaults(run=command_stamp)
+    diff = commands.add_parser("diff", help="show what changed in English since a translation was stamped")
+    diff.add_argument("lang")
+    diff.add_argument("path", nargs="?", help="a page or data file; without it, everything stale")
+    diff.set_defaults(run=command_diff)
     add = commands.add_parser("add-language", help="start a new language")
     add.add_argument("code")
     add.add_argument("name")

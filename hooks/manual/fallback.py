@@ -1,4 +1,5 @@
-"""Pages a translation lacks: the English text, with a notice in the reader's language."""
+"""Pages a translation lacks (the English text, with a notice in the reader's language), and
+translated pages whose English has changed since (with a notice too)."""
 
 from __future__ import annotations
 
@@ -16,9 +17,18 @@ def notice(strings: Strings, english_link: str) -> str:
     return templates.render("fallback-notice.md.j2", strings=strings, english_link=english_link)
 
 
+def stale_notice(strings: Strings, english_link: str, entries: bool = False) -> str:
+    """The notice of a translation made from an earlier English text (of some `entries` only)."""
+    return templates.render("stale-notice.md.j2", strings=strings, entries=entries, english_link=english_link)
+
+
 def add_notice(markdown: str, strings: Strings, english_link: str) -> str:
     """Put the notice right under the page title, so it shows on screen, in print and in PDFs."""
-    notice_md = notice(strings, english_link)
+    return under_title(markdown, notice(strings, english_link))
+
+
+def under_title(markdown: str, notice_md: str) -> str:
+    """`notice_md` right under the page's title (first, on a page without one)."""
     match = _TITLE.search(markdown)
     if match is None:
         return notice_md + "\n" + markdown

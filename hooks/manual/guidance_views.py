@@ -43,6 +43,7 @@ class Entry:
     kind: str = ""
     lines: int = 3
     options: list[tuple[str, Text]] = field(default_factory=list)
+    stale: bool = False  # translated from an earlier English text
 
 
 @dataclass
@@ -51,6 +52,7 @@ class Section:
     title: Text
     intro: Optional[Text]
     entries: list[Entry]
+    stale: bool = False  # title or intro translated from an earlier English text
 
 
 @dataclass
@@ -66,6 +68,7 @@ class Document:
     untranslated: list[str] = field(default_factory=list)  # where the translation lacks a text
     source_path: Path | None = None
     fallback: bool = False  # no translation file at all: the whole page is the English text
+    stale: list[str] = field(default_factory=list)  # entries translated from an earlier English text
 
 
 class _Merger:
@@ -120,6 +123,7 @@ def document(source: Source, kind: str, ident: str, locale: str) -> Document:
     if locale != source.language and path.exists():
         translation, lines = validate(KINDS[kind][1], path, translation=True)
     merge = _Merger(path, lines, translation is not None)
+    stale = set(_stale(source, kind, ident, path) if translation is not None else ())
     entries_name = "items" if kind == "checklists" else "fields"
     t_sections = merge.by_id(translation.sections if translation else [],
                              {s.id for s in english.sections}, ("sections",), "section")
@@ -140,6 +144,7 @@ def document(source: Source, kind: str, ident: str, locale: str) -> Document:
                     critical=entry.critical,
                     text=merge.text(entry.text, t_entry and t_entry.text, f"{where}.text", e_loc + ("text",)),
                     note=merge.text(entry.note, t_entry and t_entry.note, f"{where}.note", e_loc + ("note",)),
+                    stale=where in stale,
                 ))
             else:
                 t_options = merge.by_id(t_entry.options if t_entry else [],
@@ -153,6 +158,7 @@ def document(source: Source, kind: str, ident: str, locale: str) -> Document:
                     id=entry.id, kind=entry.kind, lines=entry.lines or 3, options=options,
                     text=merge.text(entry.label, t_entry and t_entry.label, f"{where}.label", e_loc + ("label",)),
                     note=merge.text(entry.help, t_entry and t_entry.help, f"{where}.help", e_loc + ("help",)),
+                    stale=where in stale,
                 ))
         sections.append(Section(
             id=section.id,
@@ -160,7 +166,7 @@ def document(source: Source, kind: str, ident: str, locale: str) -> Document:
                              plain=True),
             intro=merge.text(getattr(section, "intro", None), getattr(t_section, "intro", None),
                              f"{prefix}.intro", s_loc + ("intro",)),
-            entries=entries,
+            entries=entries, stale=prefix in stale,
         ))
     return Document(
         kind=kind, id=ident, stage=english.stage, stage_label=vocabulary.stages[english.stage],
@@ -169,7 +175,16 @@ def document(source: Source, kind: str, ident: str, locale: str) -> Document:
         summary=merge.text(english.summary, translation and translation.summary, "summary", ("summary",)),
         untranslated=merge.untranslated,
         fallback=locale != source.language and translation is None,
+        stale=sorted(stale),
     )
+
+
+def _stale(source: Source, kind: str, ident: str, path: Path) -> list[str]:
+    """The entries of a translation stamped from an earlier English text (or never stamped)."""
+    from manual.changes import stale_entries
+
+    english = source.docs_dir / source.language / kind / f"{ident}.yml"
+    return stale_entries(kind, yamlfile.load(english)[0], yamlfile.load(path)[0])
 
 
 def orphans(source: Source, locale: str) -> list[Path]:
