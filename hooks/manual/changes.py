@@ -18,7 +18,7 @@ from typing import Callable, TextIO
 
 import yaml
 
-from manual import history, translations, yamlfile
+from manual import front_matter, history, translations, yamlfile
 from manual.errors import ManualError
 from manual.history import Version
 from manual.translations import MARK, entries, fingerprint
@@ -69,9 +69,7 @@ def stale_entries(kind: str, english: dict | None, translated: dict | None) -> l
 
 def _split_page(text: str, path: Path) -> tuple[dict, str]:
     """A page's front matter and Markdown, as the translation report reads them."""
-    # The one use of the report's front-matter reader here (branch err moves it to
-    # `front_matter.split_page(text, path)`).
-    return translations.split_front_matter(text)
+    return front_matter.split_page(text, path)
 
 
 def _page_print(text: str, path: Path) -> str | None:
