@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test chromium system-libraries bytecode serve preview i18n-status i18n-diff i18n-stamp add-language bench check-system clean
+.PHONY: build test lint chromium system-libraries bytecode serve preview i18n-status i18n-diff i18n-stamp add-language bench check-system clean
 
 build: $(STAMP) bytecode
 	$(BIN)/mkdocs build --strict
@@ -13,8 +13,13 @@ build: $(STAMP) bytecode
 	@echo "The site, with every language and every PDF, is in $(CURDIR)/site/ (serve it, or run 'make serve');"
 	@echo "the offline editions, to open from files, are in $(CURDIR)/site/offline/."
 
-test: $(STAMP) chromium bytecode
+test: $(STAMP) chromium bytecode lint
 	$(BIN)/python -m pytest
+
+# The code's style and likely bugs, as configured in pyproject.toml.
+lint: $(STAMP)
+	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff format --check hooks tests
 
 # Where PYTHONDONTWRITEBYTECODE is set, Python compiles the hooks again in every build (a tenth of
 # a warm rebuild): compile them once here; only changed files are compiled again.

@@ -27,14 +27,18 @@ def on_post_template(output_content, template_name, config):
 
 
 def _protect(html, where, config):
-    trusted = content_policy.theme_scripts_in([Path(d) for d in config.theme.dirs], config.theme.custom_dir)
+    trusted = content_policy.theme_scripts_in(
+        [Path(d) for d in config.theme.dirs], config.theme.custom_dir
+    )
     try:
         done = content_policy.protect(html, trusted)
     except ValueError as err:
         raise PluginError(f"{where}: {err}") from None
     for script in done.refused:
-        log.warning(f"{where}: an inline script that is not the theme's (page line {script.line}) "
-                    f"is blocked by the Content-Security-Policy; remove it: {script.text[:60]!r}")
+        log.warning(
+            f"{where}: an inline script that is not the theme's (page line {script.line}) "
+            f"is blocked by the Content-Security-Policy; remove it: {script.text[:60]!r}"
+        )
     return done.html
 
 
@@ -43,16 +47,20 @@ def on_serve(server, config, builder):
     # request id each time: allow that one script on that one page, as it is sent.
     inject = getattr(server, "_inject_js_into_html", None)
     if inject is None:
-        log.warning("mkdocs serve: live reload is blocked by the Content-Security-Policy (reload by hand)")
+        log.warning(
+            "mkdocs serve: live reload is blocked by the Content-Security-Policy (reload by hand)"
+        )
         return server
 
     def inject_allowed(content, epoch):
         sent = inject(content, epoch)
         at = content.rfind(b"</body>") if b"</body>" in content else len(content)
-        added = sent[at: at + len(sent) - len(content)]  # <script>…</script>, written where </body> was
+        added = sent[
+            at : at + len(sent) - len(content)
+        ]  # <script>…</script>, written where </body> was
         if not (added.startswith(b"<script>") and added.endswith(b"</script>")):
             return sent
-        script = added[len(b"<script>"): -len(b"</script>")].decode("utf-8")
+        script = added[len(b"<script>") : -len(b"</script>")].decode("utf-8")
         return content_policy.allowing(sent.decode("utf-8"), script).encode("utf-8")
 
     server._inject_js_into_html = inject_allowed

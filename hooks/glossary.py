@@ -11,11 +11,15 @@ from manual.site import as_plugin_error, build_locale, cache_dir, docs_root, loc
 def on_files(files, config):
     locale = build_locale(config)
     try:
-        entries = glossary.load(docs_root(config), locale.code, locale.source, cache_dir(config, "steps"))
+        entries = glossary.load(
+            docs_root(config), locale.code, locale.source, cache_dir(config, "steps")
+        )
         strings = interface.load_strings(docs_root(config), locale.code, locale.source)
     except ManualError as err:
         raise as_plugin_error(err) from None
-    files.append(localized_page(config, locale, glossary.PAGE, glossary.page_markdown(entries, strings)))
+    files.append(
+        localized_page(config, locale, glossary.PAGE, glossary.page_markdown(entries, strings))
+    )
     return files
 
 
@@ -25,7 +29,9 @@ def on_config(config):
     # extension's glossary, given anew for each language's build.
     locale = build_locale(config)
     try:
-        entries = glossary.load(docs_root(config), locale.code, locale.source, cache_dir(config, "steps"))
+        entries = glossary.load(
+            docs_root(config), locale.code, locale.source, cache_dir(config, "steps")
+        )
         terms = glossary.abbreviations(entries)
     except ManualError as err:
         raise as_plugin_error(err) from None

@@ -5,7 +5,14 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 from manual import guidance_pages, guidance_views, interface, memo
 from manual.errors import ManualError
-from manual.site import as_plugin_error, build_locale, cache_dir, docs_root, html_blocks, localized_page
+from manual.site import (
+    as_plugin_error,
+    build_locale,
+    cache_dir,
+    docs_root,
+    html_blocks,
+    localized_page,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -30,10 +37,16 @@ def guidance_pages_for(config, locale):
         if doc.fallback:
             log.info(f"{doc.source_path}: no translation yet; the page shows the English text")
         elif doc.untranslated:
-            log.info(f"{doc.source_path}: not translated yet, shown in English: {', '.join(doc.untranslated)}")
+            log.info(
+                f"{doc.source_path}: not translated yet, shown in English: {', '.join(doc.untranslated)}"
+            )
     inputs = (docs, strings, locale.code, locale.prefix, config.use_directory_urls)
-    return memo.remembered(steps, f"guidance-pages-{locale.code}", memo.of_objects(*inputs),
-                           lambda: guidance_pages.pages(*inputs))
+    return memo.remembered(
+        steps,
+        f"guidance-pages-{locale.code}",
+        memo.of_objects(*inputs),
+        lambda: guidance_pages.pages(*inputs),
+    )
 
 
 def on_page_content(html, page, config, files):

@@ -9,7 +9,9 @@ from manual.errors import ManualError
 from manual.site import as_plugin_error, show_again
 
 
-@event_priority(-100.5)  # once mkdocs-static-i18n (-100) has chosen the build's files, before any hook reads them (-101)
+@event_priority(
+    -100.5
+)  # once mkdocs-static-i18n (-100) has chosen the build's files, before any hook reads them (-101)
 def on_files(files, config):
     # MkDocs and the hooks read pages with a traceback for a non-UTF-8 file, and MkDocs keeps front
     # matter it cannot read as the page's text: check every page first.

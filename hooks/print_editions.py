@@ -13,10 +13,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from manual import edition_meta, editions, guidance_views, interface, memo, pdf_render
-from manual.errors import ManualError
 from manual.addresses import page_address, relative_url
-from manual.site import (as_plugin_error, build_locale, cache_dir, docs_root, edition, localized_page,
-                         offline, print_pages)
+from manual.errors import ManualError
+from manual.site import (
+    as_plugin_error,
+    build_locale,
+    cache_dir,
+    docs_root,
+    edition,
+    localized_page,
+    offline,
+    print_pages,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -42,7 +50,9 @@ def on_env(env, config, files):
         raise as_plugin_error(err) from None
     queue = _QUEUES.get(config.site_dir)
     if queue is None:
-        queue = _QUEUES[config.site_dir] = pdf_render.RenderQueue(Path(config.site_dir), cache_dir(config, "pdf"))
+        queue = _QUEUES[config.site_dir] = pdf_render.RenderQueue(
+            Path(config.site_dir), cache_dir(config, "pdf")
+        )
     queue.submit([(job.target, job.html) for job in jobs])
     return env
 
@@ -64,26 +74,53 @@ def on_post_build(config):
     for code, done in editions.by_language(outcomes).items():
         rendered = [o.target for o in done if o.rendered]
         seconds = sum(o.seconds for o in done)
-        log.info(f"PDFs ({code}): {len(rendered)} rendered in {seconds:.2f} s, {len(done) - len(rendered)} reused"
-                 + (f": {', '.join(rendered)}" if rendered else ""))
+        log.info(
+            f"PDFs ({code}): {len(rendered)} rendered in {seconds:.2f} s, {len(done) - len(rendered)} reused"
+            + (f": {', '.join(rendered)}" if rendered else "")
+        )
     # The Downloads pages were written before the PDFs were finished: give them their sizes now.
     site = Path(config.site_dir)
     for page in site.glob("**/downloads/index.html"):
-        page.write_text(editions.fill_sizes(page.read_text(encoding="utf-8"), lambda target: (
-            (site / target).stat().st_size if (site / target).exists() else None)), encoding="utf-8")
+        page.write_text(
+            editions.fill_sizes(
+                page.read_text(encoding="utf-8"),
+                lambda target: (site / target).stat().st_size if (site / target).exists() else None,
+            ),
+            encoding="utf-8",
+        )
 
 
 def plan_editions(config, files, locale):
     docs_dir = docs_root(config)
     strings = interface.load_strings(docs_dir, locale.code, locale.source)
-    docs = guidance_views.language_documents(docs_dir, locale.code, locale.source, cache_dir(config, "steps"))
-    meta = edition_meta.meta(site_name=strings.site_title, author=config.site_author or "",
-                             description=config.site_description or "", edition=edition(config),
-                             strings=strings, locale=locale.code, direction=locale.direction)
-    inputs = (print_pages(files), docs, meta, strings, locale.code, locale.prefix, config.use_directory_urls)
+    docs = guidance_views.language_documents(
+        docs_dir, locale.code, locale.source, cache_dir(config, "steps")
+    )
+    meta = edition_meta.meta(
+        site_name=strings.site_title,
+        author=config.site_author or "",
+        description=config.site_description or "",
+        edition=edition(config),
+        strings=strings,
+        locale=locale.code,
+        direction=locale.direction,
+    )
+    inputs = (
+        print_pages(files),
+        docs,
+        meta,
+        strings,
+        locale.code,
+        locale.prefix,
+        config.use_directory_urls,
+    )
     # Unchanged pages and data give the same plan: a rebuild reuses it instead of redoing the HTML.
-    return memo.remembered(cache_dir(config, "steps"), f"print-plan-{locale.code}", memo.of_objects(*inputs),
-                           lambda: editions.plan(*inputs))
+    return memo.remembered(
+        cache_dir(config, "steps"),
+        f"print-plan-{locale.code}",
+        memo.of_objects(*inputs),
+        lambda: editions.plan(*inputs),
+    )
 
 
 @event_priority(-101)  # after mkdocs-static-i18n has sorted the files by language
@@ -92,21 +129,31 @@ def on_files(files, config):
     docs_dir = docs_root(config)
     try:
         strings = interface.load_strings(docs_dir, locale.code, locale.source)
-        docs = guidance_views.language_documents(docs_dir, locale.code, locale.source, cache_dir(config, "steps"))
+        docs = guidance_views.language_documents(
+            docs_dir, locale.code, locale.source, cache_dir(config, "steps")
+        )
     except ManualError as err:
         raise as_plugin_error(err) from None
     chapters = sorted(
         (f.norm_src_uri, editions.chapter_of(f.norm_src_uri), editions.title_of(f.content_string))
         for f in files.documentation_pages()
-        if editions.chapter_of(getattr(f, "norm_src_uri", "")) and f.norm_src_uri.endswith("/index.md")
+        if editions.chapter_of(getattr(f, "norm_src_uri", ""))
+        and f.norm_src_uri.endswith("/index.md")
     )
     address = page_address(editions.DOWNLOADS, locale.prefix, config.use_directory_urls)
     # The offline editions are listed on the site, not inside an offline edition itself.
     names = {entry.locale: entry.name for entry in config.plugins["i18n"].config.languages}
-    zips = [] if offline(config) else [(names.get(code, code), f"offline/manual-{code}.zip") for code in
-                                       ([locale.code, locale.source] if not locale.is_source else [locale.code])]
-    content = editions.downloads_markdown([(slug, title) for _, slug, title in chapters], docs, strings,
-                                          locale.code, address, zips)
+    zips = (
+        []
+        if offline(config)
+        else [
+            (names.get(code, code), f"offline/manual-{code}.zip")
+            for code in ([locale.code, locale.source] if not locale.is_source else [locale.code])
+        ]
+    )
+    content = editions.downloads_markdown(
+        [(slug, title) for _, slug, title in chapters], docs, strings, locale.code, address, zips
+    )
     files.append(localized_page(config, locale, editions.DOWNLOADS, content))
     return files
 

@@ -14,7 +14,9 @@ def on_config(config):
     locale = build_locale(config)
     try:
         # Material writes the site name unescaped (header, page titles): give it escaped.
-        config.site_name = interface.escaped(interface.load_strings(docs_root(config), locale.code, locale.source)).site_title
+        config.site_name = interface.escaped(
+            interface.load_strings(docs_root(config), locale.code, locale.source)
+        ).site_title
     except ManualError as err:
         raise as_plugin_error(err) from None
     return config
@@ -25,7 +27,9 @@ def on_env(env, config, files):
     locale = build_locale(config)
     try:
         # The theme's templates do not escape what they write: the strings come escaped.
-        env.globals["manual_strings"] = interface.escaped(interface.load_strings(docs_root(config), locale.code, locale.source))
+        env.globals["manual_strings"] = interface.escaped(
+            interface.load_strings(docs_root(config), locale.code, locale.source)
+        )
     except ManualError as err:
         raise as_plugin_error(err) from None
     env.globals["manual_locale"] = locale

@@ -13,7 +13,9 @@ from manual.site import cache_dir
 
 @event_priority(100)  # before any hook renders the manual's own templates
 def on_config(config):
-    templates.environment().bytecode_cache = templates.bytecode_cache(cache_dir(config, "templates"))
+    templates.environment().bytecode_cache = templates.bytecode_cache(
+        cache_dir(config, "templates")
+    )
     return config
 
 

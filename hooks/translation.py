@@ -2,11 +2,10 @@
 
 from mkdocs.plugins import event_priority
 
-from manual import fallback, interface, textfile
+from manual import changes, fallback, interface, textfile
 from manual.addresses import page_address, relative_url, source_url
-from manual.site import as_plugin_error, build_locale, docs_root
 from manual.errors import ManualError
-from manual import changes
+from manual.site import as_plugin_error, build_locale, docs_root
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -14,9 +13,16 @@ def on_page_markdown(markdown, page, config, files):
     if locale.code != locale.source:
         markdown = _retarget_new_sections(markdown, page, config, locale)
     translated = getattr(page.file, "locale", locale.code) == locale.code
-    english = docs_root(config) / locale.source / getattr(page.file, "norm_src_uri", page.file.src_uri)
+    english = (
+        docs_root(config) / locale.source / getattr(page.file, "norm_src_uri", page.file.src_uri)
+    )
     # A translated page made from an earlier English text says so; generated pages have no English file.
-    stale = translated and not locale.is_source and english.is_file() and changes.page_is_stale(page.meta, english)
+    stale = (
+        translated
+        and not locale.is_source
+        and english.is_file()
+        and changes.page_is_stale(page.meta, english)
+    )
     if translated and not stale:
         return markdown
     try:

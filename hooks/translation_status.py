@@ -5,9 +5,18 @@ import os
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from manual import changes, history, interface, languages, memo, templates, terminology, translations
-from manual.errors import ManualError
+from manual import (
+    changes,
+    history,
+    interface,
+    languages,
+    memo,
+    templates,
+    terminology,
+    translations,
+)
 from manual.addresses import page_address, relative_url
+from manual.errors import ManualError
 from manual.site import as_plugin_error, build_locale, cache_dir, docs_root, localized_page
 
 PAGE = "about/translation-status.md"
@@ -19,8 +28,9 @@ def on_config(config):
     i18n = config.plugins["i18n"]
     codes = [entry.locale for entry in i18n.config.languages]
     try:
-        wanted = languages.preview_languages(codes, config.extra.get("source_language", "en"),
-                                             os.environ.get("MANUAL_LANGUAGES"))
+        wanted = languages.preview_languages(
+            codes, config.extra.get("source_language", "en"), os.environ.get("MANUAL_LANGUAGES")
+        )
     except ValueError as err:
         raise PluginError(str(err)) from None
     for entry in i18n.config.languages:
@@ -39,8 +49,12 @@ def on_files(files, config):
     reports = []
     for code in locale.languages[1:]:
         try:
-            report = translations.cached_report(docs_root(config), code, locale.source, cache_dir(config, "steps"))
-        except ManualError as err:  # the report reads every translation first: a bad file stops here
+            report = translations.cached_report(
+                docs_root(config), code, locale.source, cache_dir(config, "steps")
+            )
+        except (
+            ManualError
+        ) as err:  # the report reads every translation first: a bad file stops here
             raise as_plugin_error(err) from None
         report.name = names.get(code, code)
         try:
@@ -53,16 +67,31 @@ def on_files(files, config):
     def link(report, rel):
         return relative_url(page_address(rel, f"{report.code}/", config.use_directory_urls), here)
 
-    content = templates.render("translation-status.md.j2", reports=reports, strings=strings, link=link,
-                               by_file=translations.by_file, page_of=changes.page_of)
+    content = templates.render(
+        "translation-status.md.j2",
+        reports=reports,
+        strings=strings,
+        link=link,
+        by_file=translations.by_file,
+        page_of=changes.page_of,
+    )
     files.append(localized_page(config, locale, PAGE, content))
     try:
-        lists = [{"code": report.code, "name": report.name,
-                  "terminology": terminology.load(docs_root(config), report.code)} for report in reports]
+        lists = [
+            {
+                "code": report.code,
+                "name": report.name,
+                "terminology": terminology.load(docs_root(config), report.code),
+            }
+            for report in reports
+        ]
     except ManualError as err:
         raise as_plugin_error(err) from None
-    content = templates.render("terminology-page.md.j2", strings=strings,
-                               languages=[entry for entry in lists if entry["terminology"]])
+    content = templates.render(
+        "terminology-page.md.j2",
+        strings=strings,
+        languages=[entry for entry in lists if entry["terminology"]],
+    )
     files.append(localized_page(config, locale, terminology.PAGE, content))
     return files
 
@@ -72,5 +101,9 @@ def stale_dates(config, code, source):
     again when a file or the checkout's current commit changes."""
     docs = docs_root(config)
     inputs = memo.of_files(translations.sources(docs, (source, code))) + history.head(docs).encode()
-    return memo.remembered(cache_dir(config, "steps"), f"stale-dates-{code}", inputs,
-                           lambda: changes.dates(docs, code, source))
+    return memo.remembered(
+        cache_dir(config, "steps"),
+        f"stale-dates-{code}",
+        inputs,
+        lambda: changes.dates(docs, code, source),
+    )

@@ -14,12 +14,17 @@ ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
-def run_mkdocs_build(config: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+def run_mkdocs_build(
+    config: Path, site_dir: Path, env: dict | None = None
+) -> subprocess.CompletedProcess:
     """Build like `make build` does and return the finished process, whatever its exit status."""
     environ = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
     return subprocess.run(
         MKDOCS + ["build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        cwd=config.parent, env=environ, capture_output=True, text=True,
+        cwd=config.parent,
+        env=environ,
+        capture_output=True,
+        text=True,
     )
 
 
@@ -28,8 +33,13 @@ def site(tmp_path_factory) -> Path:
     site_dir = tmp_path_factory.mktemp("site")
     result = run_mkdocs_build(ROOT / "mkdocs.yml", site_dir, {"MANUAL_PDF": "1"})
     assert result.returncode == 0, f"the real site does not build:\n{result.stderr[-6000:]}"
-    offline = subprocess.run([sys.executable, "-m", "manual", "offline", "--site", str(site_dir)], cwd=ROOT,
-                             env=dict(os.environ, PYTHONPATH=str(ROOT / "hooks")), capture_output=True, text=True)
+    offline = subprocess.run(
+        [sys.executable, "-m", "manual", "offline", "--site", str(site_dir)],
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONPATH=str(ROOT / "hooks")),
+        capture_output=True,
+        text=True,
+    )
     assert offline.returncode == 0, f"the offline editions do not build:\n{offline.stderr[-4000:]}"
     site_dir.joinpath("build.log").write_text(result.stderr, encoding="utf-8")
     return site_dir
@@ -112,14 +122,16 @@ def make_project(root: Path, *, with_guidance: bool = True) -> Path:
         "ro/index.md": "# Acasă\n",
         "ro/01-basics/index.md": "# Noțiuni de bază\n\nȘtiință și țară.\n\n## Parte { #part }\n",
         "en/glossary.yml": "terms:\n  - id: nrm\n    term: National referral mechanism\n    abbr: NRM\n"
-                           "    definition: A framework for referring people.\n",
+        "    definition: A framework for referring people.\n",
     }
     if with_guidance:
-        files.update({
-            "en/checklists/demo.yml": TINY_CHECKLIST,
-            "ro/checklists/demo.yml": TINY_CHECKLIST_RO,
-            "en/forms/demo-form.yml": TINY_FORM,
-        })
+        files.update(
+            {
+                "en/checklists/demo.yml": TINY_CHECKLIST,
+                "ro/checklists/demo.yml": TINY_CHECKLIST_RO,
+                "en/forms/demo-form.yml": TINY_FORM,
+            }
+        )
     for path, text in files.items():
         target = root / "docs" / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -141,8 +153,9 @@ def project(tmp_path) -> Path:
     return make_project(tmp_path / "project")
 
 
-def build_project(project: Path, *, pdf: bool = False, cache: Path | None = None,
-                  env: dict | None = None) -> subprocess.CompletedProcess:
+def build_project(
+    project: Path, *, pdf: bool = False, cache: Path | None = None, env: dict | None = None
+) -> subprocess.CompletedProcess:
     env = {"MANUAL_PDF": "1" if pdf else "0", **(env or {})}
     if cache is not None:
         env["MANUAL_CACHE"] = str(cache)
@@ -157,12 +170,19 @@ def pytest_terminal_summary(terminalreporter):
     languages = sorted(p.name for p in (ROOT / "docs").iterdir() if p.is_dir() and len(p.name) == 2)
     terminalreporter.write_line("chapter".ljust(22) + "".join(lang.rjust(8) for lang in languages))
     for chapter in chapters(ROOT / "docs" / "en"):
-        counts = [chapter_words(ROOT / "docs" / lang / chapter.name) if (ROOT / "docs" / lang / chapter.name).exists() else 0
-                  for lang in languages]
-        terminalreporter.write_line(chapter.name.ljust(22) + "".join(str(n).rjust(8) for n in counts))
+        counts = [
+            chapter_words(ROOT / "docs" / lang / chapter.name)
+            if (ROOT / "docs" / lang / chapter.name).exists()
+            else 0
+            for lang in languages
+        ]
+        terminalreporter.write_line(
+            chapter.name.ljust(22) + "".join(str(n).rjust(8) for n in counts)
+        )
 
 
 # The browser -------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="session")
 def server(site):
@@ -174,9 +194,8 @@ def server(site):
 
 @pytest.fixture(scope="session")
 def chromium():
-    from playwright.sync_api import sync_playwright
-
     from browser import launch
+    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         try:
@@ -197,7 +216,9 @@ def _open_context(chromium, origin, **options):
     context.close()
     strays = recorder.other_hosts(origin)
     assert strays == [], f"requests to other hosts: {strays}"
-    assert recorder.policy_violations == [], f"Content-Security-Policy violations: {recorder.policy_violations}"
+    assert recorder.policy_violations == [], (
+        f"Content-Security-Policy violations: {recorder.policy_violations}"
+    )
 
 
 @pytest.fixture
@@ -208,5 +229,11 @@ def context(chromium, server):
 
 @pytest.fixture
 def phone(chromium, server):
-    yield from _open_context(chromium, server.origin, viewport={"width": 375, "height": 740},
-                             is_mobile=True, has_touch=True, device_scale_factor=2)
+    yield from _open_context(
+        chromium,
+        server.origin,
+        viewport={"width": 375, "height": 740},
+        is_mobile=True,
+        has_touch=True,
+        device_scale_factor=2,
+    )

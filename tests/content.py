@@ -7,10 +7,10 @@ from pathlib import Path
 
 CHAPTER_DIR = re.compile(r"^\d\d-[a-z0-9-]+$")
 _MARKUP = [
-    (re.compile(r"\{[^}]*\}"), " "),                 # attribute lists such as { #anchor }
-    (re.compile(r"\]\([^)]*\)"), "]"),               # link targets
+    (re.compile(r"\{[^}]*\}"), " "),  # attribute lists such as { #anchor }
+    (re.compile(r"\]\([^)]*\)"), "]"),  # link targets
     (re.compile(r"^!!!\s+\S+", re.MULTILINE), " "),  # admonition markers (their titles stay)
-    (re.compile(r"[#*_>|`\[\]]"), " "),              # emphasis, headings, tables, quotes
+    (re.compile(r"[#*_>|`\[\]]"), " "),  # emphasis, headings, tables, quotes
     (re.compile(r"^\s*(\d+\.|-)\s", re.MULTILINE), " "),  # list markers
 ]
 WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)

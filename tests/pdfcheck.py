@@ -26,6 +26,7 @@ def outline_titles(pdf: PdfReader, depth: int = 1) -> list[str]:
             else:
                 found.append(item.title)
         return found
+
     return walk(pdf.outline, 1)
 
 

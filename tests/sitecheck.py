@@ -9,12 +9,30 @@ from urllib.parse import urlsplit
 
 # Attributes a browser fetches by itself, without the reader clicking anything.
 FETCHED = {
-    "script": ("src",), "img": ("src", "srcset"), "iframe": ("src",), "frame": ("src",),
-    "source": ("src", "srcset"), "video": ("src", "poster"), "audio": ("src",),
-    "embed": ("src",), "object": ("data",), "track": ("src",), "input": ("src",),
+    "script": ("src",),
+    "img": ("src", "srcset"),
+    "iframe": ("src",),
+    "frame": ("src",),
+    "source": ("src", "srcset"),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "track": ("src",),
+    "input": ("src",),
 }
-FETCHED_LINK_RELS = {"stylesheet", "preload", "prefetch", "preconnect", "dns-prefetch", "icon",
-                     "manifest", "modulepreload", "apple-touch-icon", "shortcut"}
+FETCHED_LINK_RELS = {
+    "stylesheet",
+    "preload",
+    "prefetch",
+    "preconnect",
+    "dns-prefetch",
+    "icon",
+    "manifest",
+    "modulepreload",
+    "apple-touch-icon",
+    "shortcut",
+}
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""")
 
 
@@ -66,7 +84,11 @@ def read_page(path: Path) -> Page:
 def is_other_host(url: str) -> bool:
     """A URL that would make the browser contact a host other than the one serving the site."""
     parts = urlsplit(url.strip())
-    return bool(parts.netloc) or url.strip().startswith("//") or parts.scheme not in ("", "data", "blob")
+    return (
+        bool(parts.netloc)
+        or url.strip().startswith("//")
+        or parts.scheme not in ("", "data", "blob")
+    )
 
 
 def css_urls(text: str) -> list[str]:
@@ -78,5 +100,5 @@ def article(path: Path) -> Page:
     html = path.read_text(encoding="utf-8")
     start = html.index("<article")
     page = Page()
-    page.feed(html[start: html.index("</article>", start)])
+    page.feed(html[start : html.index("</article>", start)])
     return page

@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from test_browser import LANGUAGES, open_page, search
 
-PAGES = ["", "02-safety/safety-planning/", "checklists/initial-contact/", "forms/informed-consent/",
-         "downloads/", "404.html"]
+PAGES = [
+    "",
+    "02-safety/safety-planning/",
+    "checklists/initial-contact/",
+    "forms/informed-consent/",
+    "downloads/",
+    "404.html",
+]
 QUERIES = {"en": "safety", "ro": "siguranta", "ar": "الاتجار"}
 
 
 def serious(page) -> list[str]:
     results = Axe().run(page)
-    return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from conftest import MKDOCS, ROOT, TINY_CHECKLIST_RO, make_project
 
 BOM = b"\xef\xbb\xbf"
 ENV = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"), MANUAL_PDF="0", NO_MKDOCS_2_WARNING="1")
 # Far above what any of these commands needs, far below what expanding a YAML alias bomb would take:
 # a loader that expanded one would die here, or run into the timeout, instead of swamping the machine.
-MEMORY = 3 * 1024 ** 3
+MEMORY = 3 * 1024**3
 TIMEOUT = 120
 
 
@@ -30,8 +29,15 @@ def _limited() -> None:
 
 
 def start(project: Path, *args: str, stdout=subprocess.PIPE) -> subprocess.Popen:
-    return subprocess.Popen(list(args), cwd=project, env=ENV, stdout=stdout, stderr=subprocess.STDOUT,
-                            text=True, preexec_fn=_limited)
+    return subprocess.Popen(
+        list(args),
+        cwd=project,
+        env=ENV,
+        stdout=stdout,
+        stderr=subprocess.STDOUT,
+        text=True,
+        preexec_fn=_limited,
+    )
 
 
 def run_all(project: Path, stamp: str) -> dict[str, tuple[int, str]]:
@@ -71,59 +77,188 @@ PAGE_RO = "ro/01-basics/index.md"
 PAGE_EN = "en/01-basics/index.md"
 DEMO_RO = "ro/checklists/demo.yml"
 INTERFACE_RO = (ROOT / "docs" / "ro" / "interface.yml").read_bytes()
-NESTED = "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9 if i else ['lol'] * 9)}]\n" for i in range(10))
+NESTED = "".join(
+    f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9 if i else ['lol'] * 9)}]\n" for i in range(10)
+)
 
 CASES = [
     # Pages and their front matter
-    Bad("page in Windows-1250", PAGE_RO, "# Titlu\n\nŞtiinţă şi ţară, încă.\n".encode("cp1250"), 3, "not UTF-8"),
-    Bad("English page in Windows-1252", PAGE_EN, "# Basics\n\nThe NRM – here.\n".encode("cp1252"), 3,
-        "not UTF-8", stamp="01-basics/index.md"),
+    Bad(
+        "page in Windows-1250",
+        PAGE_RO,
+        "# Titlu\n\nŞtiinţă şi ţară, încă.\n".encode("cp1250"),
+        3,
+        "not UTF-8",
+    ),
+    Bad(
+        "English page in Windows-1252",
+        PAGE_EN,
+        "# Basics\n\nThe NRM – here.\n".encode("cp1252"),
+        3,
+        "not UTF-8",
+        stamp="01-basics/index.md",
+    ),
     Bad("page in UTF-16", PAGE_RO, "# Noțiuni\n".encode("utf-16"), 1, "not UTF-8"),
     Bad("front matter a list", PAGE_RO, b"---\n- a\n- b\n---\n# Titlu\n", 2, "not a list"),
-    Bad("English front matter a string", PAGE_EN, b"---\njust words\n---\n# Basics\n", 2, "not a text",
-        stamp="01-basics/index.md"),
-    Bad("front matter broken YAML", PAGE_RO, b"---\ntitle: a: b\n---\n# Titlu\n", 2, "YAML syntax error"),
-    Bad("front matter not closed", PAGE_RO, b"---\ntitle: Titlu\n# Titlu\n", 1, "no front matter block"),
+    Bad(
+        "English front matter a string",
+        PAGE_EN,
+        b"---\njust words\n---\n# Basics\n",
+        2,
+        "not a text",
+        stamp="01-basics/index.md",
+    ),
+    Bad(
+        "front matter broken YAML",
+        PAGE_RO,
+        b"---\ntitle: a: b\n---\n# Titlu\n",
+        2,
+        "YAML syntax error",
+    ),
+    Bad(
+        "front matter not closed",
+        PAGE_RO,
+        b"---\ntitle: Titlu\n# Titlu\n",
+        1,
+        "no front matter block",
+    ),
     Bad("front matter empty", PAGE_RO, b"---\n\n---\n# Titlu\n", 1, "empty front matter"),
-    Bad("front matter alias", PAGE_RO, b"---\ntitle: &t Titlu\ndescription: *t\n---\n# Titlu\n", 3, "aliases"),
-    Bad("front matter misspelt key", PAGE_RO, b"---\ntranslated-from: abc\n---\n# Titlu\n", 2, "unknown front matter key"),
-    Bad("front matter wrong type", PAGE_RO, b"---\ntitle: x\nhide: toc\n---\n# Titlu\n", 3, "'hide': expected a list"),
+    Bad(
+        "front matter alias",
+        PAGE_RO,
+        b"---\ntitle: &t Titlu\ndescription: *t\n---\n# Titlu\n",
+        3,
+        "aliases",
+    ),
+    Bad(
+        "front matter misspelt key",
+        PAGE_RO,
+        b"---\ntranslated-from: abc\n---\n# Titlu\n",
+        2,
+        "unknown front matter key",
+    ),
+    Bad(
+        "front matter wrong type",
+        PAGE_RO,
+        b"---\ntitle: x\nhide: toc\n---\n# Titlu\n",
+        3,
+        "'hide': expected a list",
+    ),
     Bad("empty page", PAGE_RO, b"", None, "the page is empty"),
     # Data files
     Bad("checklist in Windows-1250", DEMO_RO, "title: Listă\n".encode("cp1250"), 1, "not UTF-8"),
-    Bad("English vocabulary syntax error", "en/vocabulary.yml", b"stages: [\n", 2, "YAML syntax error",
-        stamp="vocabulary.yml"),
-    Bad("glossary syntax error", "ro/glossary.yml", b"terms:\n  - id: nrm\n   term: x\n", 3, "YAML syntax error"),
-    Bad("interface duplicate key", "ro/interface.yml", INTERFACE_RO + b"site_title: Din nou\n",
-        INTERFACE_RO.count(b"\n") + 1, "duplicate key 'site_title'"),
+    Bad(
+        "English vocabulary syntax error",
+        "en/vocabulary.yml",
+        b"stages: [\n",
+        2,
+        "YAML syntax error",
+        stamp="vocabulary.yml",
+    ),
+    Bad(
+        "glossary syntax error",
+        "ro/glossary.yml",
+        b"terms:\n  - id: nrm\n   term: x\n",
+        3,
+        "YAML syntax error",
+    ),
+    Bad(
+        "interface duplicate key",
+        "ro/interface.yml",
+        INTERFACE_RO + b"site_title: Din nou\n",
+        INTERFACE_RO.count(b"\n") + 1,
+        "duplicate key 'site_title'",
+    ),
     Bad("checklist alias", DEMO_RO, b"title: &t Lista\nsummary: *t\n", 2, "aliases"),
     Bad("checklist recursive alias", DEMO_RO, b"title: &a [*a]\n", 1, "aliases"),
     Bad("checklist merge key", DEMO_RO, b"base: &b {title: x}\n<<: *b\n", 2, "aliases"),
-    Bad("vocabulary empty", "ro/vocabulary.yml", b"", 1, "expected a mapping of keys to values ('key: ...' lines), not an empty file"),
-    Bad("English checklist a list", "en/checklists/demo.yml", b"- a\n- b\n", 1, "not a list",
-        stamp="checklists/demo.yml"),
+    Bad(
+        "vocabulary empty",
+        "ro/vocabulary.yml",
+        b"",
+        1,
+        "expected a mapping of keys to values ('key: ...' lines), not an empty file",
+    ),
+    Bad(
+        "English checklist a list",
+        "en/checklists/demo.yml",
+        b"- a\n- b\n",
+        1,
+        "not a list",
+        stamp="checklists/demo.yml",
+    ),
     Bad("interface a single text", "ro/interface.yml", b"just words\n", 1, "not a single value"),
-    Bad("checklist title a list", DEMO_RO, b"title: [1, 2]\n", 1, "'title': Input should be a valid string"),
-    Bad("checklist id a list", DEMO_RO, b"title: x\nsections:\n  - id: [1]\n    title: y\n", 3, "'sections.0.id'"),
-    Bad("interface impossible date", "ro/interface.yml", b"site_title: 2026-02-30\n", 1, "day is out of range"),
-    Bad("checklist Python tag", DEMO_RO, b"title: !!python/object/apply:os.system [echo hi]\n", 1, "YAML tags"),
-    Bad("interface binary value", "ro/interface.yml", b"site_title: !!binary aGk=\n", 1, "unsupported YAML value"),
-    Bad("checklist control character", DEMO_RO, "title: Listă\nsummary: a\x07b\n".encode(), 2, "control characters"),
+    Bad(
+        "checklist title a list",
+        DEMO_RO,
+        b"title: [1, 2]\n",
+        1,
+        "'title': Input should be a valid string",
+    ),
+    Bad(
+        "checklist id a list",
+        DEMO_RO,
+        b"title: x\nsections:\n  - id: [1]\n    title: y\n",
+        3,
+        "'sections.0.id'",
+    ),
+    Bad(
+        "interface impossible date",
+        "ro/interface.yml",
+        b"site_title: 2026-02-30\n",
+        1,
+        "day is out of range",
+    ),
+    Bad(
+        "checklist Python tag",
+        DEMO_RO,
+        b"title: !!python/object/apply:os.system [echo hi]\n",
+        1,
+        "YAML tags",
+    ),
+    Bad(
+        "interface binary value",
+        "ro/interface.yml",
+        b"site_title: !!binary aGk=\n",
+        1,
+        "unsupported YAML value",
+    ),
+    Bad(
+        "checklist control character",
+        DEMO_RO,
+        "title: Listă\nsummary: a\x07b\n".encode(),
+        2,
+        "control characters",
+    ),
     Bad("checklist list as key", DEMO_RO, b"? [a, b]\n: c\n", 1, "expected a plain name"),
-    Bad("checklist stamps a list", DEMO_RO, TINY_CHECKLIST_RO.encode() + b"translated_from: [x]\n",
-        TINY_CHECKLIST_RO.count("\n") + 1, "'translated_from'"),
-    Bad("terminology syntax error", "ro/terminology.yml", b"terms:\n  - use: [\n", 3, "YAML syntax error",
-        stamp="checklists/demo.yml"),
+    Bad(
+        "checklist stamps a list",
+        DEMO_RO,
+        TINY_CHECKLIST_RO.encode() + b"translated_from: [x]\n",
+        TINY_CHECKLIST_RO.count("\n") + 1,
+        "'translated_from'",
+    ),
+    Bad(
+        "terminology syntax error",
+        "ro/terminology.yml",
+        b"terms:\n  - use: [\n",
+        3,
+        "YAML syntax error",
+        stamp="checklists/demo.yml",
+    ),
 ]
 
 
 @pytest.mark.parametrize("bad", CASES, ids=[case.name for case in CASES])
 def test_a_bad_save_stops_every_command_with_its_file_and_line(tmp_path, bad):
     project = make_project(tmp_path / "project")
-    (project / "docs" / "ro" / "glossary.yml").write_text("terms:\n  - id: nrm\n    term: Mecanism\n",
-                                                          encoding="utf-8")
+    (project / "docs" / "ro" / "glossary.yml").write_text(
+        "terms:\n  - id: nrm\n    term: Mecanism\n", encoding="utf-8"
+    )
     (project / "docs" / bad.path).write_bytes(bad.content)
-    for command, (status, output) in run_all(project, bad.stamp or bad.path.split("/", 1)[1]).items():
+    for command, (status, output) in run_all(
+        project, bad.stamp or bad.path.split("/", 1)[1]
+    ).items():
         assert "Traceback" not in output, f"{command}:\n{output[-3000:]}"
         assert status != 0, f"{command} accepted it:\n{output[-3000:]}"
         messages = [line for line in output.splitlines() if bad.where in line]
@@ -143,36 +278,62 @@ def test_nested_aliases_are_refused_at_once(tmp_path, language):
             output, _ = process.communicate(timeout=TIMEOUT)
         except subprocess.TimeoutExpired:
             process.kill()
-            pytest.fail(f"{command[-1]} still running after {TIMEOUT} s: the aliases are being expanded")
+            pytest.fail(
+                f"{command[-1]} still running after {TIMEOUT} s: the aliases are being expanded"
+            )
         assert "Traceback" not in output and process.returncode != 0, output[-3000:]
         assert f"docs/{language}/glossary.yml:2: YAML aliases" in output, output[-3000:]
 
 
 def test_a_page_saved_with_a_byte_order_mark_and_windows_lines_is_read_and_stamped_once(project):
     page = project / "docs" / PAGE_RO
-    page.write_bytes(BOM + b"---\r\ndescription: Despre\r\n---\r\n# No\xc8\x9biuni\r\n\r\n## Parte { #part }\r\n")
+    page.write_bytes(
+        BOM + b"---\r\ndescription: Despre\r\n---\r\n# No\xc8\x9biuni\r\n\r\n## Parte { #part }\r\n"
+    )
     data = project / "docs" / DEMO_RO
     data.write_bytes(BOM + TINY_CHECKLIST_RO.encode())
     for path in ("01-basics/index.md", "checklists/demo.yml"):
-        stamp = subprocess.run([sys.executable, "-m", "manual", "stamp", "ro", path], cwd=project, env=ENV,
-                               capture_output=True, text=True)
+        stamp = subprocess.run(
+            [sys.executable, "-m", "manual", "stamp", "ro", path],
+            cwd=project,
+            env=ENV,
+            capture_output=True,
+            text=True,
+        )
         assert stamp.returncode == 0, stamp.stderr
     saved = page.read_bytes()
     assert saved.startswith(BOM + b"---\r\ndescription: Despre\r\ntranslated_from: ")
     assert saved.count(b"---") == 2 and b"\n" not in saved.replace(b"\r\n", b"")
-    assert data.read_bytes().startswith(BOM + b"title: ") and b"translated_from:" in data.read_bytes()
+    assert (
+        data.read_bytes().startswith(BOM + b"title: ") and b"translated_from:" in data.read_bytes()
+    )
 
-    status = subprocess.run([sys.executable, "-m", "manual", "status"], cwd=project, env=ENV,
-                            capture_output=True, text=True)
+    status = subprocess.run(
+        [sys.executable, "-m", "manual", "status"],
+        cwd=project,
+        env=ENV,
+        capture_output=True,
+        text=True,
+    )
     assert status.returncode == 0, status.stdout + status.stderr
-    assert "docs/ro/01-basics/index.md" not in status.stdout and "docs/ro/checklists/demo.yml" not in status.stdout
+    assert (
+        "docs/ro/01-basics/index.md" not in status.stdout
+        and "docs/ro/checklists/demo.yml" not in status.stdout
+    )
 
-    build = subprocess.run([*MKDOCS, "build", "--strict"], cwd=project, env=ENV, capture_output=True, text=True)
+    build = subprocess.run(
+        [*MKDOCS, "build", "--strict"], cwd=project, env=ENV, capture_output=True, text=True
+    )
     assert build.returncode == 0, build.stderr[-3000:]
     html = (project / "site" / "ro" / "01-basics" / "index.html").read_text(encoding="utf-8")
-    assert '>Noțiuni<a class="headerlink"' in html and "description:" not in html and "\ufeff" not in html
-    assert "Listă demonstrativă" in (project / "site" / "ro" / "checklists" / "demo" / "index.html").read_text(
-        encoding="utf-8")
+    assert (
+        '>Noțiuni<a class="headerlink"' in html
+        and "description:" not in html
+        and "\ufeff" not in html
+    )
+    assert "Listă demonstrativă" in (
+        project / "site" / "ro" / "checklists" / "demo" / "index.html"
+    ).read_text(encoding="utf-8")
 
 
 def test_serve_tells_why_each_time_a_rebuild_fails(project):
@@ -199,7 +360,9 @@ def test_serve_tells_why_each_time_a_rebuild_fails(project):
 def wait_for(log: Path, text: str, times: int) -> None:
     deadline = time.monotonic() + TIMEOUT
     while log.read_text(encoding="utf-8").count(text) < times:
-        assert time.monotonic() < deadline, f"no {text!r} after {TIMEOUT} s:\n{log.read_text(encoding='utf-8')[-3000:]}"
+        assert time.monotonic() < deadline, (
+            f"no {text!r} after {TIMEOUT} s:\n{log.read_text(encoding='utf-8')[-3000:]}"
+        )
         time.sleep(0.2)
 
 

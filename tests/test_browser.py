@@ -34,7 +34,9 @@ def search(page, query):
     for _ in range(20):
         page.fill("input.md-search__input", "")
         page.type("input.md-search__input", query)
-        page.keyboard.press("End")  # a key event, as a real keyboard gives even for non-Latin letters
+        page.keyboard.press(
+            "End"
+        )  # a key event, as a real keyboard gives even for non-Latin letters
         try:
             page.wait_for_selector(".md-search-result__item", timeout=1000)
             break
@@ -43,12 +45,15 @@ def search(page, query):
     return page.locator("a.md-search-result__link").evaluate_all("links => links.map(a => a.href)")
 
 
-@pytest.mark.parametrize("lang,query,expected", [
-    ("ro", "sanatate", "sănătate"),  # typed without diacritics, found with them
-    ("ro", "sănătate", "sănătate"),
-    ("en", "health", "health"),
-    ("ar", "الاتجار", "الاتجار"),
-])
+@pytest.mark.parametrize(
+    "lang,query,expected",
+    [
+        ("ro", "sanatate", "sănătate"),  # typed without diacritics, found with them
+        ("ro", "sănătate", "sănătate"),
+        ("en", "health", "health"),
+        ("ar", "الاتجار", "الاتجار"),
+    ],
+)
 def test_search_finds_pages_of_the_readers_language_only(context, server, lang, query, expected):
     page = open_page(context, server, LANGUAGES[lang])
     results = search(page, query)
@@ -73,8 +78,14 @@ def test_checklist_ticks_print_cleanly_and_leave_no_trace(context, server):
     assert page.locator("button[data-manual-print]").is_visible()
 
     page.emulate_media(media="print")
-    for furniture in (".md-header", ".md-sidebar--primary", ".md-search", "button[data-manual-print]",
-                      ".guidance-pdf", ".md-footer"):
+    for furniture in (
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-search",
+        "button[data-manual-print]",
+        ".guidance-pdf",
+        ".md-footer",
+    ):
         assert not page.locator(furniture).first.is_visible(), furniture
     assert page.locator(".case-lines").is_visible()
     page.emulate_media(media="screen")
@@ -87,7 +98,9 @@ def test_checklist_ticks_print_cleanly_and_leave_no_trace(context, server):
     assert page.evaluate("Object.keys(sessionStorage)") == []
 
 
-@pytest.mark.parametrize("lang,notice", [("ro", "Această pagină nu este încă tradusă"), ("ar", None)])
+@pytest.mark.parametrize(
+    "lang,notice", [("ro", "Această pagină nu este încă tradusă"), ("ar", None)]
+)
 def test_fallback_page_shows_the_notice_in_the_readers_language(context, server, lang, notice):
     page = open_page(context, server, LANGUAGES[lang] + "about/writing-guide/")
     box = page.locator(".fallback-notice")
@@ -108,11 +121,22 @@ def test_arabic_pages_are_laid_out_right_to_left(context, server):
     content = page.locator(".md-content").bounding_box()
     assert nav["x"] > content["x"], "the navigation should sit on the right"
     english = open_page(context, server, CHAPTER_PAGE)
-    assert english.locator(".md-sidebar--primary").bounding_box()["x"] < english.locator(".md-content").bounding_box()["x"]
+    assert (
+        english.locator(".md-sidebar--primary").bounding_box()["x"]
+        < english.locator(".md-content").bounding_box()["x"]
+    )
 
 
-PHONE_PAGES = ["", CHAPTER_PAGE, "checklists/initial-contact/", "forms/informed-consent/", "downloads/",
-               "glossary/", "checklists/", "about/translation-status/"]
+PHONE_PAGES = [
+    "",
+    CHAPTER_PAGE,
+    "checklists/initial-contact/",
+    "forms/informed-consent/",
+    "downloads/",
+    "glossary/",
+    "checklists/",
+    "about/translation-status/",
+]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -156,4 +180,6 @@ def test_glossary_terms_show_their_definition_on_hover_and_tap(context, phone, s
     meaning = word.get_attribute("title") or word.get_attribute("data-title") or ""
     assert len(meaning) > 20
     word.tap()
-    touch.locator(".md-tooltip2, .md-tooltip").filter(has_text=meaning[:20]).first.wait_for(state="visible", timeout=3000)
+    touch.locator(".md-tooltip2, .md-tooltip").filter(has_text=meaning[:20]).first.wait_for(
+        state="visible", timeout=3000
+    )

@@ -7,7 +7,6 @@ add script errors and console errors, and check that what the manual's scripts d
 from __future__ import annotations
 
 import pytest
-
 from test_browser import CHAPTER_PAGE, LANGUAGES, search
 
 QUERIES = {"en": "health", "ro": "sanatate", "ar": "الاتجار"}
@@ -29,7 +28,10 @@ def open_watched(context, server, path):
     tab = context.new_page()
     tab.problems = []
     tab.on("pageerror", lambda err: tab.problems.append(f"script error: {err}"))
-    tab.on("console", lambda message: message.type == "error" and tab.problems.append(f"console: {message.text}"))
+    tab.on(
+        "console",
+        lambda message: message.type == "error" and tab.problems.append(f"console: {message.text}"),
+    )
     response = tab.goto(server.url(path))
     assert response is not None and response.ok, f"{path}: {response and response.status}"
     tab.wait_for_load_state("networkidle")
@@ -87,10 +89,14 @@ def test_the_language_switch_works_under_the_policy(context, server, start, targ
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_glossary_tooltips_show_under_the_policy(context, server, lang):
-    tab = open_watched(context, server, LANGUAGES[lang] + "04-referral/national-referral-mechanisms/")
+    tab = open_watched(
+        context, server, LANGUAGES[lang] + "04-referral/national-referral-mechanisms/"
+    )
     term = tab.locator("article abbr").first
     definition = term.get_attribute("title") or ""
     assert len(definition) > 20
     term.hover()
-    tab.locator(".md-tooltip2, .md-tooltip").filter(has_text=definition[:20]).first.wait_for(state="visible", timeout=3000)
+    tab.locator(".md-tooltip2, .md-tooltip").filter(has_text=definition[:20]).first.wait_for(
+        state="visible", timeout=3000
+    )
     assert tab.problems == []

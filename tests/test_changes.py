@@ -6,10 +6,10 @@ from __future__ import annotations
 import os
 import subprocess
 
-import pytest
-
 import pdfcheck
+import pytest
 from conftest import build_project, make_project
+
 from manual import changes, stamping
 from manual.__main__ import main
 
@@ -19,9 +19,15 @@ MARK_RO = "text revizuit în limba engleză"  # stale_item
 
 
 def git(root, *args, date="2026-01-02T10:00:00+00:00"):
-    env = dict(os.environ, GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.org",
-               GIT_COMMITTER_NAME="Test", GIT_COMMITTER_EMAIL="test@example.org",
-               GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_NAME="Test",
+        GIT_AUTHOR_EMAIL="test@example.org",
+        GIT_COMMITTER_NAME="Test",
+        GIT_COMMITTER_EMAIL="test@example.org",
+        GIT_AUTHOR_DATE=date,
+        GIT_COMMITTER_DATE=date,
+    )
     subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
 
 
@@ -50,17 +56,26 @@ def repo(tmp_path):
 
 
 def diff_lines(output):
-    return [line for line in output.splitlines() if line[:1] in ("+", "-") and line[:3] not in ("+++", "---")]
+    return [
+        line
+        for line in output.splitlines()
+        if line[:1] in ("+", "-") and line[:3] not in ("+++", "---")
+    ]
 
 
-def test_an_english_edit_makes_the_translation_stale_and_the_diff_shows_exactly_it(repo, capsys, monkeypatch):
+def test_an_english_edit_makes_the_translation_stale_and_the_diff_shows_exactly_it(
+    repo, capsys, monkeypatch
+):
     monkeypatch.chdir(repo)
     assert main(["diff", "ro", "01-basics/index.md"]) == 0
     assert diff_lines(capsys.readouterr().out) == ["-Text.", "+Text, revised."]
     assert main(["diff", "ro", "checklists/demo.yml"]) == 0
     out = capsys.readouterr().out
     assert "#sections.first.items.beta" in out
-    assert diff_lines(out) == ["-text: Do the second thing.", "+text: Do the second thing, carefully."]
+    assert diff_lines(out) == [
+        "-text: Do the second thing.",
+        "+text: Do the second thing, carefully.",
+    ]
     assert main(["diff", "ro", "index.md"]) == 0
     assert capsys.readouterr().out.strip() == "ro/index.md: current with the English"
 
@@ -69,15 +84,23 @@ def test_without_a_file_every_stale_page_and_entry_is_shown(repo, capsys, monkey
     monkeypatch.chdir(repo)
     assert main(["diff", "ro"]) == 0
     assert diff_lines(capsys.readouterr().out) == [
-        "-Text.", "+Text, revised.", "-text: Do the second thing.", "+text: Do the second thing, carefully."]
+        "-Text.",
+        "+Text, revised.",
+        "-text: Do the second thing.",
+        "+text: Do the second thing, carefully.",
+    ]
 
 
 def test_the_date_is_that_of_the_commit_that_changed_the_english(repo):
     assert changes.dates(repo / "docs", "ro") == {
-        "01-basics/index.md": "2026-03-04", "checklists/demo.yml#sections.first.items.beta": "2026-03-04"}
+        "01-basics/index.md": "2026-03-04",
+        "checklists/demo.yml#sections.first.items.beta": "2026-03-04",
+    }
     # A commit that leaves the text alone (the page's front matter only) is not the change.
     (repo / "docs/en/01-basics/index.md").write_text(
-        "---\nsearch:\n  boost: 2\n---\n" + (repo / "docs/en/01-basics/index.md").read_text(encoding="utf-8"))
+        "---\nsearch:\n  boost: 2\n---\n"
+        + (repo / "docs/en/01-basics/index.md").read_text(encoding="utf-8")
+    )
     git(repo, "commit", "-q", "-am", "Front matter only", date="2026-05-06T10:00:00+00:00")
     assert changes.dates(repo / "docs", "ro")["01-basics/index.md"] == "2026-03-04"
 
@@ -122,7 +145,10 @@ def test_readers_see_the_notice_on_the_stale_page_only_until_it_is_stamped(repo,
     assert checklist.index('class="stale-mark"') > checklist.index("Faceți al doilea lucru.")
     assert checklist.index('class="stale-mark"') < checklist.index("Faceți al treilea lucru.")
     status = page(repo, "ro/about/translation-status/index.html")
-    assert "01-basics/index.md</a> — depășite (textul în limba engleză a fost modificat la 2026-03-04)" in status
+    assert (
+        "01-basics/index.md</a> — depășite (textul în limba engleză a fost modificat la 2026-03-04)"
+        in status
+    )
     assert "sections.first.items.beta</code></a> — depășite" in status
 
     pdfs = repo / "site" / "pdf" / "ro"
@@ -130,7 +156,9 @@ def test_readers_see_the_notice_on_the_stale_page_only_until_it_is_stamped(repo,
     assert chapter.count(NOTICE_RO) == 1
     assert pdfcheck.text(pdfcheck.reader(pdfs / "checklists" / "demo.pdf")).count(MARK_RO) == 1
     book = pdfcheck.text(pdfcheck.reader(pdfs / "manual.pdf"))
-    assert book.count(NOTICE_RO) == 2 and book.count(MARK_RO) == 1  # the page, and the checklist's annex
+    assert (
+        book.count(NOTICE_RO) == 2 and book.count(MARK_RO) == 1
+    )  # the page, and the checklist's annex
     assert NOTICE_RO not in pdfcheck.text(pdfcheck.reader(repo / "site/pdf/en/manual.pdf"))
 
     monkeypatch.chdir(repo)
@@ -145,13 +173,35 @@ def test_readers_see_the_notice_on_the_stale_page_only_until_it_is_stamped(repo,
 
 
 def test_stale_entries_are_those_stamped_from_other_english():
-    english = {"title": "T", "sections": [{"id": "a", "title": "A", "items": [
-        {"id": "x", "text": "X."}, {"id": "y", "text": "Y."}, {"id": "z", "text": "Z."}]}]}
-    translated = {"title": "T ro", "sections": [{"id": "a", "title": "A ro", "items": [
-        {"id": "x", "text": "X ro."}, {"id": "y", "text": "Y ro."}]}]}
+    english = {
+        "title": "T",
+        "sections": [
+            {
+                "id": "a",
+                "title": "A",
+                "items": [
+                    {"id": "x", "text": "X."},
+                    {"id": "y", "text": "Y."},
+                    {"id": "z", "text": "Z."},
+                ],
+            }
+        ],
+    }
+    translated = {
+        "title": "T ro",
+        "sections": [
+            {
+                "id": "a",
+                "title": "A ro",
+                "items": [{"id": "x", "text": "X ro."}, {"id": "y", "text": "Y ro."}],
+            }
+        ],
+    }
     translated["translated_from"] = {
-        "title": changes.fingerprint("T"), "sections.a": changes.fingerprint("A", None),
+        "title": changes.fingerprint("T"),
+        "sections.a": changes.fingerprint("A", None),
         "sections.a.items.x": changes.fingerprint("X.", None, None, None),
-        "sections.a.items.y": changes.fingerprint("Y, before.", None, None, None)}
+        "sections.a.items.y": changes.fingerprint("Y, before.", None, None, None),
+    }
     # y was stamped from other English; z is not translated (missing, not stale)
     assert changes.stale_entries("checklists", english, translated) == ["sections.a.items.y"]

@@ -3,30 +3,62 @@
 from __future__ import annotations
 
 import yaml
-
 from conftest import ROOT
 from content import CHAPTER_DIR, chapter_words, chapters, links_in, prose_words
 from sitecheck import article
 
 EN = ROOT / "docs" / "en"
-EXPECTED_CHAPTERS = ["01-foundations", "02-safety", "03-identification", "04-referral", "05-protection",
-                     "06-health", "07-legal", "08-return", "09-reintegration", "10-children",
-                     "11-case-data", "12-staff-care"]
-EXPECTED_CHECKLISTS = {"initial-contact", "screening-interview", "safety-risk-assessment", "informed-consent",
-                       "shelter-admission", "medical-examination", "psychosocial-recovery-plan",
-                       "legal-rights-reflection-period", "child-specific-measures", "return-travel-preparation",
-                       "reintegration-plan", "case-data-protection", "case-closure"}
-EXPECTED_FORMS = {"informed-consent", "screening-interview-record", "risk-assessment",
-                  "assistance-reintegration-plan", "case-closure",
-                  # required by the chapters (review of 2026-12-01, finding 8)
-                  "voluntary-return-declaration", "receipt-documents-belongings", "safety-plan",
-                  "best-interests-record", "child-protection-notification",
-                  "referral-release-of-information", "case-conference-notes", "complaint-safeguarding-report"}
+EXPECTED_CHAPTERS = [
+    "01-foundations",
+    "02-safety",
+    "03-identification",
+    "04-referral",
+    "05-protection",
+    "06-health",
+    "07-legal",
+    "08-return",
+    "09-reintegration",
+    "10-children",
+    "11-case-data",
+    "12-staff-care",
+]
+EXPECTED_CHECKLISTS = {
+    "initial-contact",
+    "screening-interview",
+    "safety-risk-assessment",
+    "informed-consent",
+    "shelter-admission",
+    "medical-examination",
+    "psychosocial-recovery-plan",
+    "legal-rights-reflection-period",
+    "child-specific-measures",
+    "return-travel-preparation",
+    "reintegration-plan",
+    "case-data-protection",
+    "case-closure",
+}
+EXPECTED_FORMS = {
+    "informed-consent",
+    "screening-interview-record",
+    "risk-assessment",
+    "assistance-reintegration-plan",
+    "case-closure",
+    # required by the chapters (review of 2026-12-01, finding 8)
+    "voluntary-return-declaration",
+    "receipt-documents-belongings",
+    "safety-plan",
+    "best-interests-record",
+    "child-protection-notification",
+    "referral-release-of-information",
+    "case-conference-notes",
+    "complaint-safeguarding-report",
+}
 
 
 def nav_files() -> list[str]:
     class Loader(yaml.SafeLoader):
         pass
+
     Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
 
@@ -37,6 +69,7 @@ def nav_files() -> list[str]:
             elif isinstance(item, dict):
                 for value in item.values():
                     yield from (walk(value) if isinstance(value, list) else [value])
+
     return list(walk(config["nav"]))
 
 
@@ -75,8 +108,12 @@ def test_every_checklist_and_form_exists_and_is_linked_from_its_chapter():
     for kind in ("checklists", "forms"):
         for path in (EN / kind).glob("*.yml"):
             chapter = yaml.safe_load(path.read_text(encoding="utf-8"))["chapter"].split("/")[0]
-            linked = set().union(*(links_in(p.read_text(encoding="utf-8")) for p in (EN / chapter).glob("*.md")))
-            assert f"../{kind}/{path.stem}.md" in linked, f"{kind}/{path.name} is not linked from {chapter}"
+            linked = set().union(
+                *(links_in(p.read_text(encoding="utf-8")) for p in (EN / chapter).glob("*.md"))
+            )
+            assert f"../{kind}/{path.stem}.md" in linked, (
+                f"{kind}/{path.name} is not linked from {chapter}"
+            )
 
 
 def test_glossary_defines_each_term_once_with_a_definition():
@@ -96,7 +133,9 @@ def test_glossary_and_references_pages_are_built(site):
 
 
 def test_terms_show_their_definition_where_they_appear(site):
-    html = (site / "04-referral" / "national-referral-mechanisms" / "index.html").read_text(encoding="utf-8")
+    html = (site / "04-referral" / "national-referral-mechanisms" / "index.html").read_text(
+        encoding="utf-8"
+    )
     assert '<abbr title="' in html
 
 

@@ -6,14 +6,21 @@ import datetime
 import re
 
 import pytest
-
 from conftest import ROOT
 from content import links_in, prose_words
 
 EN = ROOT / "docs" / "en"
 ANNEX = EN / "annex-romania"
-PAGES = ["index", "identification", "protection-and-health", "children", "legal", "return",
-         "data-and-work", "contacts"]
+PAGES = [
+    "index",
+    "identification",
+    "protection-and-health",
+    "children",
+    "legal",
+    "return",
+    "data-and-work",
+    "contacts",
+]
 ANCHOR = re.compile(r"\{[^}]*#([a-z0-9-]+)[^}]*\}")
 ANNEX_LINK = re.compile(r"(?:\.\./)*annex-romania/([a-z0-9-]+\.md)(#[a-z0-9-]*)?")
 DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
@@ -67,7 +74,9 @@ def test_each_section_gives_dated_facts_or_says_what_is_not_covered(page):
         if anchor == "sources":
             continue
         dated = any(DATE.match(row[-1]) for row in fact_rows(text))
-        assert dated or UNCONFIRMED.search(text), f"{page}.md#{anchor}: no dated fact and no 'not confirmed'"
+        assert dated or UNCONFIRMED.search(text), (
+            f"{page}.md#{anchor}: no dated fact and no 'not confirmed'"
+        )
 
 
 def test_every_verification_date_is_a_real_check():
@@ -79,15 +88,35 @@ def test_every_verification_date_is_a_real_check():
             if DATE.match(cell):
                 checked = datetime.date.fromisoformat(cell)
                 assert FIRST_CHECK <= checked <= today, f"{page}.md: {row[0][:60]}: {cell}"
-                assert cell not in row[1], f"{page}.md: the source's own date is not a check: {row[0][:60]}"
+                assert cell not in row[1], (
+                    f"{page}.md: the source's own date is not a check: {row[0][:60]}"
+                )
             else:
-                assert UNCONFIRMED.search(cell), f"{page}.md: '{cell}' is neither a date nor 'not confirmed'"
+                assert UNCONFIRMED.search(cell), (
+                    f"{page}.md: '{cell}' is neither a date nor 'not confirmed'"
+                )
 
 
 def test_the_annex_answers_the_questions_the_review_listed():
     text = " ".join((ANNEX / f"{p}.md").read_text(encoding="utf-8") for p in PAGES)
-    for fact in ("678/2001", "Art. 267", "Art. 291", "39¹", "90 days", "30 days", "211/2004", "272/2004",
-                 "119", "112", "0800 800 678", "ANSPDCP", "72 hours", "DIICOT", "DGASPC", "ANITP"):
+    for fact in (
+        "678/2001",
+        "Art. 267",
+        "Art. 291",
+        "39¹",
+        "90 days",
+        "30 days",
+        "211/2004",
+        "272/2004",
+        "119",
+        "112",
+        "0800 800 678",
+        "ANSPDCP",
+        "72 hours",
+        "DIICOT",
+        "DGASPC",
+        "ANITP",
+    ):
         assert fact in text, fact
     sectors = sections("children")["bucharest-sectors"]
     assert all(f"Sector {n}" in sectors for n in range(1, 7))
@@ -111,6 +140,10 @@ def test_no_page_mentions_the_annex_without_linking_to_a_section():
             if not re.search(r"\bannex\b", line, re.IGNORECASE):
                 continue
             if rel.endswith(".yml"):  # data texts take no links: they name the section in words
-                assert re.search(r"annex, [A-Z]", line), f"{rel}:{number}: name the annex section, as 'Romania annex, Children'"
+                assert re.search(r"annex, [A-Z]", line), (
+                    f"{rel}:{number}: name the annex section, as 'Romania annex, Children'"
+                )
             else:
-                assert "annex-romania/" in line, f"{rel}:{number}: mentions the annex without a link to its section"
+                assert "annex-romania/" in line, (
+                    f"{rel}:{number}: mentions the annex without a link to its section"
+                )

@@ -2,7 +2,9 @@ from manual import fallback
 from manual.addresses import page_address, relative_url, source_url
 from manual.interface import Strings
 
-STRINGS = Strings(fallback_title="Not translated", fallback_text="English text.", fallback_link="English page")
+STRINGS = Strings(
+    fallback_title="Not translated", fallback_text="English text.", fallback_link="English page"
+)
 
 
 def test_source_url_drops_the_language_folder():
@@ -13,7 +15,10 @@ def test_source_url_drops_the_language_folder():
 def test_relative_url_climbs_out_of_the_language_folder():
     assert relative_url("about/changelog/", "ro/about/changelog/") == "../../../about/changelog/"
     assert relative_url("", "ro/") == "../"
-    assert relative_url("about/changelog.html", "ro/about/changelog.html") == "../../about/changelog.html"
+    assert (
+        relative_url("about/changelog.html", "ro/about/changelog.html")
+        == "../../about/changelog.html"
+    )
 
 
 def test_page_addresses_follow_the_url_style():
@@ -44,8 +49,12 @@ PAGES = {
 
 
 def retarget(markdown: str) -> str:
-    return fallback.retarget_new_sections(markdown, "b/second.md", lambda which, path: PAGES.get((which, path)),
-                                          lambda path, anchor: f"EN:{path}#{anchor}")
+    return fallback.retarget_new_sections(
+        markdown,
+        "b/second.md",
+        lambda which, path: PAGES.get((which, path)),
+        lambda path, anchor: f"EN:{path}#{anchor}",
+    )
 
 
 def test_a_section_the_translation_lacks_is_linked_in_english():
@@ -53,7 +62,10 @@ def test_a_section_the_translation_lacks_is_linked_in_english():
 
 
 def test_sections_the_translation_has_and_sections_nobody_has_are_left_to_the_build():
-    for text in ("[x](../a/first.md#old)", "[x](../a/first.md#gone)", "[x](../a/missing.md#new)",
-                 "[x](../a/first.md)"):
+    for text in (
+        "[x](../a/first.md#old)",
+        "[x](../a/first.md#gone)",
+        "[x](../a/missing.md#new)",
+        "[x](../a/first.md)",
+    ):
         assert retarget(text) == text
-

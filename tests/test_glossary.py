@@ -21,16 +21,31 @@ def write(root, path, text):
 
 def test_terms_are_sorted_and_fall_back_to_english(tmp_path):
     write(tmp_path, "en/glossary.yml", EN)
-    write(tmp_path, "ro/glossary.yml", "terms:\n  - id: avr\n    term: Întoarcere voluntară asistată\n")
+    write(
+        tmp_path,
+        "ro/glossary.yml",
+        "terms:\n  - id: avr\n    term: Întoarcere voluntară asistată\n",
+    )
     entries = glossary.load(tmp_path, "ro")
-    assert [e.term.value for e in entries] == ["Întoarcere voluntară asistată", "National referral mechanism"]
-    assert entries[0].definition.value == "Supported return." and not entries[0].definition.translated
+    assert [e.term.value for e in entries] == [
+        "Întoarcere voluntară asistată",
+        "National referral mechanism",
+    ]
+    assert (
+        entries[0].definition.value == "Supported return." and not entries[0].definition.translated
+    )
     assert not entries[1].term.translated
 
 
 def test_every_term_is_defined_once(tmp_path):
-    write(tmp_path, "en/glossary.yml", EN.replace("term: Assisted voluntary return", "term: National Referral Mechanism"))
-    with pytest.raises(ManualError, match=r"glossary.yml:7: term 'National Referral Mechanism' is defined twice"):
+    write(
+        tmp_path,
+        "en/glossary.yml",
+        EN.replace("term: Assisted voluntary return", "term: National Referral Mechanism"),
+    )
+    with pytest.raises(
+        ManualError, match=r"glossary.yml:7: term 'National Referral Mechanism' is defined twice"
+    ):
         glossary.load(tmp_path, "en")
 
 
@@ -38,20 +53,32 @@ def test_abbreviations_show_definitions_as_plain_text(tmp_path):
     write(tmp_path, "en/glossary.yml", EN)
     terms = glossary.abbreviations(glossary.load(tmp_path, "en"))
     assert terms["NRM"] == "A framework for referring people."
-    assert terms["national referral mechanism"] == terms["National referral mechanism"] == terms["NRM"]
+    assert (
+        terms["national referral mechanism"] == terms["National referral mechanism"] == terms["NRM"]
+    )
 
 
 def test_letters_with_diacritics_sort_beside_their_base_letter():
-    assert sorted(["Zebra", "Țară", "Tutore", "Întoarcere", "Interes"], key=glossary.sort_key) == \
-        ["Interes", "Întoarcere", "Țară", "Tutore", "Zebra"]
+    assert sorted(["Zebra", "Țară", "Tutore", "Întoarcere", "Interes"], key=glossary.sort_key) == [
+        "Interes",
+        "Întoarcere",
+        "Țară",
+        "Tutore",
+        "Zebra",
+    ]
 
 
 def test_names_are_matched_only_as_written(tmp_path):
-    write(tmp_path, "en/glossary.yml", EN + """  - id: iom
+    write(
+        tmp_path,
+        "en/glossary.yml",
+        EN
+        + """  - id: iom
     term: International Organization for Migration
     abbr: IOM
     definition: A UN agency.
-""")
+""",
+    )
     terms = glossary.abbreviations(glossary.load(tmp_path, "en"))
     assert "International Organization for Migration" in terms and "IOM" in terms
     assert "international Organization for Migration" not in terms
@@ -64,16 +91,28 @@ def test_a_kept_glossary_is_reused_until_its_file_changes(tmp_path, monkeypatch)
     first = glossary.load(tmp_path, "ro", "en", steps)
     assert [e.id for e in first] == ["avr", "nrm"]
     with monkeypatch.context() as patched:
-        patched.setattr(glossary, "_load", lambda *args: pytest.fail("the kept glossary was not reused"))
+        patched.setattr(
+            glossary, "_load", lambda *args: pytest.fail("the kept glossary was not reused")
+        )
         assert glossary.load(tmp_path, "ro", "en", steps) == first
-    write(tmp_path, "en/glossary.yml", EN + "  - id: ngo\n    term: Non-governmental organisation\n"
-                                            "    definition: A group independent of government.\n")
+    write(
+        tmp_path,
+        "en/glossary.yml",
+        EN + "  - id: ngo\n    term: Non-governmental organisation\n"
+        "    definition: A group independent of government.\n",
+    )
     assert [e.id for e in glossary.load(tmp_path, "ro", "en", steps)] == ["avr", "nrm", "ngo"]
 
 
 def test_a_term_too_common_to_mark_is_defined_on_the_page_only(tmp_path):
-    write(tmp_path, "en/glossary.yml", EN.replace("    term: Assisted voluntary return\n",
-                                                  "    term: Assisted voluntary return\n    tooltip: false\n"))
+    write(
+        tmp_path,
+        "en/glossary.yml",
+        EN.replace(
+            "    term: Assisted voluntary return\n",
+            "    term: Assisted voluntary return\n    tooltip: false\n",
+        ),
+    )
     entries = glossary.load(tmp_path, "en")
     assert "Assisted voluntary return" in [e.term.value for e in entries]
     terms = glossary.abbreviations(entries)

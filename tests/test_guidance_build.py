@@ -8,15 +8,24 @@ from sitecheck import article, read_page
 
 def test_pages_hold_items_in_order_and_mark_what_is_not_translated(project):
     checklist = project / "docs" / "ro" / "checklists" / "demo.yml"
-    checklist.write_text(checklist.read_text(encoding="utf-8").replace(
-        "      - id: beta\n        text: Faceți al doilea lucru.\n", ""), encoding="utf-8")
+    checklist.write_text(
+        checklist.read_text(encoding="utf-8").replace(
+            "      - id: beta\n        text: Faceți al doilea lucru.\n", ""
+        ),
+        encoding="utf-8",
+    )
     result = build_project(project)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert "ro/checklists/demo.yml: not translated yet, shown in English: sections.first.items.beta.text" in result.stderr
+    assert (
+        "ro/checklists/demo.yml: not translated yet, shown in English: sections.first.items.beta.text"
+        in result.stderr
+    )
 
-    html = (project / "site" / "ro" / "checklists" / "demo" / "index.html").read_text(encoding="utf-8")
+    html = (project / "site" / "ro" / "checklists" / "demo" / "index.html").read_text(
+        encoding="utf-8"
+    )
     assert html.index("primul") < html.index("Do the second thing.") < html.index("al treilea")
-    item = html[html.index('<li class="checklist-item untranslated">'):]
+    item = html[html.index('<li class="checklist-item untranslated">') :]
     item = item[: item.index("</li>")]
     assert 'lang="en"' in item and "Do the second thing." in item and "netradus încă" in item
     assert html.count('class="checklist-item untranslated"') == 1
@@ -30,7 +39,12 @@ def test_pages_hold_items_in_order_and_mark_what_is_not_translated(project):
 def test_index_groups_checklists_and_forms_by_stage(project):
     assert build_project(project).returncode == 0
     text = " ".join(article(project / "site" / "checklists" / "index.html").text)
-    assert text.index("Identification") < text.index("Demo checklist") < text.index("Case management") < text.index("Demo form")
+    assert (
+        text.index("Identification")
+        < text.index("Demo checklist")
+        < text.index("Case management")
+        < text.index("Demo form")
+    )
     ro = " ".join(article(project / "site" / "ro" / "checklists" / "index.html").text)
     assert "Listă demonstrativă" in ro and "Liste de verificare și formulare" in ro
 
@@ -48,9 +62,15 @@ def test_a_form_page_has_its_fields_and_nothing_is_stored(project):
 
 def test_bad_data_stops_the_build_naming_file_line_and_key(project):
     checklist = project / "docs" / "en" / "checklists" / "demo.yml"
-    checklist.write_text(checklist.read_text(encoding="utf-8").replace("        critical: true\n",
-                         "        critical: true\n        colour: red\n"), encoding="utf-8")
+    checklist.write_text(
+        checklist.read_text(encoding="utf-8").replace(
+            "        critical: true\n", "        critical: true\n        colour: red\n"
+        ),
+        encoding="utf-8",
+    )
     result = build_project(project)
     assert result.returncode != 0
-    assert "docs/en/checklists/demo.yml:13: unknown key 'sections.0.items.0.colour'" in result.stderr
+    assert (
+        "docs/en/checklists/demo.yml:13: unknown key 'sections.0.items.0.colour'" in result.stderr
+    )
     assert "Traceback" not in result.stderr

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT, TINY_CHECKLIST, TINY_CHECKLIST_RO, TINY_FORM
+
 from manual import guidance, guidance_pages, guidance_views, interface
 from manual.errors import ManualError
 
-VOCABULARY = "stages:\n  identification: Identification\n  case-management: Case management\n" \
-             "roles:\n  any-staff: Any staff member\n  case-manager: Case manager\n"
+VOCABULARY = (
+    "stages:\n  identification: Identification\n  case-management: Case management\n"
+    "roles:\n  any-staff: Any staff member\n  case-manager: Case manager\n"
+)
 
 
 @pytest.fixture
@@ -45,19 +47,52 @@ def error_of(docs, locale="en") -> ManualError:
     return caught.value
 
 
-@pytest.mark.parametrize("old,new,line,expected", [
-    ("summary: A checklist", "summary: [A checklist", 5, "YAML syntax error"),
-    ("        critical: true\n", "        critical: true\n        colour: red\n", 13, "unknown key 'sections.0.items.0.colour'"),
-    ("    title: First steps\n", "", 6, "missing required key 'sections.0.title'"),
-    ("critical: true", "critical: maybe", 12, "'sections.0.items.0.critical': Input should be a valid boolean"),
-    ("      - id: beta", "      - id: alpha", 13, "duplicate item id 'alpha'"),
-    ("chapter: 01-basics/index.md", "chapter: 09-nowhere/index.md", 3, "chapter page '09-nowhere/index.md' does not exist"),
-    ("stage: identification", "stage: nowhere", 2, "unknown stage 'nowhere'"),
-    ("role: case-manager\n  - id: second", "role: cook\n  - id: second", 15, "unknown role 'cook'"),
-    ("id: alpha", "id: Alpha!", 9, "'sections.0.items.0.id': String should match pattern"),
-    ("text: Do the **first** thing.", "text: See [this](http://x.org).", 10, "links and images are not allowed"),
-    ("text: Do the second thing.", "text: '- a list'", 14, "expected one paragraph of inline text"),
-])
+@pytest.mark.parametrize(
+    "old,new,line,expected",
+    [
+        ("summary: A checklist", "summary: [A checklist", 5, "YAML syntax error"),
+        (
+            "        critical: true\n",
+            "        critical: true\n        colour: red\n",
+            13,
+            "unknown key 'sections.0.items.0.colour'",
+        ),
+        ("    title: First steps\n", "", 6, "missing required key 'sections.0.title'"),
+        (
+            "critical: true",
+            "critical: maybe",
+            12,
+            "'sections.0.items.0.critical': Input should be a valid boolean",
+        ),
+        ("      - id: beta", "      - id: alpha", 13, "duplicate item id 'alpha'"),
+        (
+            "chapter: 01-basics/index.md",
+            "chapter: 09-nowhere/index.md",
+            3,
+            "chapter page '09-nowhere/index.md' does not exist",
+        ),
+        ("stage: identification", "stage: nowhere", 2, "unknown stage 'nowhere'"),
+        (
+            "role: case-manager\n  - id: second",
+            "role: cook\n  - id: second",
+            15,
+            "unknown role 'cook'",
+        ),
+        ("id: alpha", "id: Alpha!", 9, "'sections.0.items.0.id': String should match pattern"),
+        (
+            "text: Do the **first** thing.",
+            "text: See [this](http://x.org).",
+            10,
+            "links and images are not allowed",
+        ),
+        (
+            "text: Do the second thing.",
+            "text: '- a list'",
+            14,
+            "expected one paragraph of inline text",
+        ),
+    ],
+)
 def test_bad_english_checklist(docs, old, new, line, expected):
     replace_in(docs / "en/checklists/demo.yml", old, new)
     err = error_of(docs)
@@ -66,12 +101,30 @@ def test_bad_english_checklist(docs, old, new, line, expected):
     assert expected in err.message
 
 
-@pytest.mark.parametrize("old,new,line,expected", [
-    ("      - id: beta\n", "      - id: delta\n", 9, "item id 'delta' is not in the English file"),
-    ("        note: O notă.", "        note: O notă.\n        role: any-staff", 17, "'sections.1.items.0.role' is not a text a translation may give"),
-    ("title: Listă demonstrativă", "title: Listă\nstage: recovery", 2, "'stage' is not a text a translation may give"),
-    ("  - id: second", "  - id: first", 11, "duplicate section id 'first'"),
-])
+@pytest.mark.parametrize(
+    "old,new,line,expected",
+    [
+        (
+            "      - id: beta\n",
+            "      - id: delta\n",
+            9,
+            "item id 'delta' is not in the English file",
+        ),
+        (
+            "        note: O notă.",
+            "        note: O notă.\n        role: any-staff",
+            17,
+            "'sections.1.items.0.role' is not a text a translation may give",
+        ),
+        (
+            "title: Listă demonstrativă",
+            "title: Listă\nstage: recovery",
+            2,
+            "'stage' is not a text a translation may give",
+        ),
+        ("  - id: second", "  - id: first", 11, "duplicate section id 'first'"),
+    ],
+)
 def test_bad_translation(docs, old, new, line, expected):
     replace_in(docs / "ro/checklists/demo.yml", old, new)
     err = error_of(docs, "ro")
@@ -94,8 +147,14 @@ def test_form_field_kinds_are_checked(docs):
 
 
 def test_missing_translation_falls_back_item_by_item(docs):
-    replace_in(docs / "ro/checklists/demo.yml", "      - id: beta\n        text: Faceți al doilea lucru.\n", "")
-    doc = next(d for d in guidance_views.documents(guidance.load_source(docs), "ro") if d.id == "demo")
+    replace_in(
+        docs / "ro/checklists/demo.yml",
+        "      - id: beta\n        text: Faceți al doilea lucru.\n",
+        "",
+    )
+    doc = next(
+        d for d in guidance_views.documents(guidance.load_source(docs), "ro") if d.id == "demo"
+    )
     items = [e for s in doc.sections for e in s.entries]
     assert [e.id for e in items] == ["alpha", "beta", "gamma"]
     assert [e.text.translated for e in items] == [True, False, True]
@@ -106,14 +165,21 @@ def test_missing_translation_falls_back_item_by_item(docs):
 
 def test_a_checklist_with_no_translation_is_a_whole_page_fallback(docs):
     (docs / "ro/checklists/demo.yml").unlink()
-    doc = next(d for d in guidance_views.documents(guidance.load_source(docs), "ro") if d.id == "demo")
+    doc = next(
+        d for d in guidance_views.documents(guidance.load_source(docs), "ro") if d.id == "demo"
+    )
     assert doc.fallback and doc.title.value == "Demo checklist"
 
 
 def test_html_in_data_is_shown_as_text_never_injected(docs):
-    replace_in(docs / "en/checklists/demo.yml", "text: Do the **first** thing.",
-               "text: Do <script>alert(1)</script> and <b onclick=x>this</b> **now**.")
-    doc = next(d for d in guidance_views.documents(guidance.load_source(docs), "en") if d.id == "demo")
+    replace_in(
+        docs / "en/checklists/demo.yml",
+        "text: Do the **first** thing.",
+        "text: Do <script>alert(1)</script> and <b onclick=x>this</b> **now**.",
+    )
+    doc = next(
+        d for d in guidance_views.documents(guidance.load_source(docs), "en") if d.id == "demo"
+    )
     strings = interface.load_strings(docs, "en")
     page = page_text(guidance_pages.page_markdown(doc, strings, "en", "", True))
     assert "<script>" not in page and "<b onclick" not in page
@@ -122,7 +188,9 @@ def test_html_in_data_is_shown_as_text_never_injected(docs):
 
 
 def test_page_holds_items_in_order_with_roles_and_critical_marks(docs):
-    doc = next(d for d in guidance_views.documents(guidance.load_source(docs), "ro") if d.id == "demo")
+    doc = next(
+        d for d in guidance_views.documents(guidance.load_source(docs), "ro") if d.id == "demo"
+    )
     strings = interface.load_strings(docs, "en")
     page = page_text(guidance_pages.page_markdown(doc, strings, "ro", "ro/", True))
     assert page.index("primul") < page.index("al doilea") < page.index("al treilea")

@@ -11,7 +11,6 @@ import re
 
 import pytest
 import yaml
-
 from conftest import ROOT
 
 EN = ROOT / "docs" / "en"
@@ -27,8 +26,12 @@ def flat(text: str) -> str:
 
 def critical_items(checklist: str) -> list[str]:
     data = yaml.safe_load(page(f"checklists/{checklist}.yml"))
-    return [item["text"] + " " + item.get("note", "") for section in data["sections"]
-            for item in section["items"] if item.get("critical")]
+    return [
+        item["text"] + " " + item.get("note", "")
+        for section in data["sections"]
+        for item in section["items"]
+        if item.get("critical")
+    ]
 
 
 def has_critical(checklist: str, *words: str) -> bool:
@@ -52,7 +55,9 @@ def test_a_child_never_returns_without_an_escort_and_a_recorded_hand_over():
 
 
 def test_case_files_are_never_handed_to_investigators():
-    everything = " ".join(flat(p.read_text(encoding="utf-8")) for p in EN.rglob("*") if p.suffix in {".md", ".yml"})
+    everything = " ".join(
+        flat(p.read_text(encoding="utf-8")) for p in EN.rglob("*") if p.suffix in {".md", ".yml"}
+    )
     for advice in ("Share existing records with the investigators", "Use existing records first"):
         assert advice not in everything
     text = flat(page("07-legal/victims-as-witnesses.md"))
@@ -74,17 +79,26 @@ def test_a_support_person_only_after_seeing_the_person_alone(rel):
 
 
 def test_the_competent_child_protection_authority_is_named_as_such():
-    offenders = [p.name for p in EN.rglob("*") if p.suffix in {".md", ".yml"}
-                 and re.search(r"national child[ -]protection authority", p.read_text(encoding="utf-8"), re.I)]
+    offenders = [
+        p.name
+        for p in EN.rglob("*")
+        if p.suffix in {".md", ".yml"}
+        and re.search(
+            r"national child[ -]protection authority", p.read_text(encoding="utf-8"), re.I
+        )
+    ]
     assert offenders == []
 
 
-@pytest.mark.parametrize("rel, law", [
-    ("01-foundations/definitions.md", "2024/1712"),
-    ("11-case-data/data-protection-law.md", "2016/679"),
-    ("07-legal/rights-and-information.md", "2012/29/EU"),
-    ("07-legal/residence-status.md", "2004/81/EC"),
-])
+@pytest.mark.parametrize(
+    "rel, law",
+    [
+        ("01-foundations/definitions.md", "2024/1712"),
+        ("11-case-data/data-protection-law.md", "2016/679"),
+        ("07-legal/rights-and-information.md", "2012/29/EU"),
+        ("07-legal/residence-status.md", "2004/81/EC"),
+    ],
+)
 def test_eu_law_is_cited_where_it_applies(rel, law):
     assert law in page(rel)
 
@@ -93,21 +107,52 @@ def test_the_consent_form_records_each_consent_apart_with_a_refusal():
     form = yaml.safe_load(page("forms/informed-consent.yml"))
     fields = [f for s in form["sections"] for f in s["fields"]]
     labels = " ".join(f["label"] for f in fields).lower()
-    for purpose in ("forensic", "recording", "photograph", "family", "employer", "consulate", "police",
-                    "research", "valid until"):
+    for purpose in (
+        "forensic",
+        "recording",
+        "photograph",
+        "family",
+        "employer",
+        "consulate",
+        "police",
+        "research",
+        "valid until",
+    ):
         assert purpose in labels, purpose
-    refusable = [f for f in fields if f["kind"] == "choice"
-                 and any(o["id"] == "refused" for o in f["options"])]
+    refusable = [
+        f
+        for f in fields
+        if f["kind"] == "choice" and any(o["id"] == "refused" for o in f["options"])
+    ]
     assert len(refusable) >= 12
 
 
-@pytest.mark.parametrize("rel, anchor, words", [
-    ("03-identification/online-exploitation.md", "sexual-images-of-children", ("never", "same day", "DIICOT")),
-    ("12-staff-care/safeguarding.md", "allegation-against-staff", ("at once", "independent", "evidence")),
-    ("12-staff-care/safeguarding.md", "complaints-procedure", ("complain",)),
-    ("11-case-data/data-protection-law.md", "requests-to-see-correct-or-delete", ("identity", "police", "restrict")),
-    ("03-identification/remote-contact.md", "calls-from-abroad", ("112", "consulate", "call back")),
-])
+@pytest.mark.parametrize(
+    "rel, anchor, words",
+    [
+        (
+            "03-identification/online-exploitation.md",
+            "sexual-images-of-children",
+            ("never", "same day", "DIICOT"),
+        ),
+        (
+            "12-staff-care/safeguarding.md",
+            "allegation-against-staff",
+            ("at once", "independent", "evidence"),
+        ),
+        ("12-staff-care/safeguarding.md", "complaints-procedure", ("complain",)),
+        (
+            "11-case-data/data-protection-law.md",
+            "requests-to-see-correct-or-delete",
+            ("identity", "police", "restrict"),
+        ),
+        (
+            "03-identification/remote-contact.md",
+            "calls-from-abroad",
+            ("112", "consulate", "call back"),
+        ),
+    ],
+)
 def test_the_four_procedures_are_written_out_step_by_step(rel, anchor, words):
     text = page(rel)
     start = text.index(f"{{ #{anchor} }}")
@@ -119,6 +164,13 @@ def test_the_four_procedures_are_written_out_step_by_step(rel, anchor, words):
 
 def test_the_glossary_has_the_terms_the_review_asked_for():
     terms = {t["term"].casefold() for t in yaml.safe_load(page("glossary.yml"))["terms"]}
-    for term in ("reasonable grounds", "self-identification", "exploitation", "smuggling of migrants",
-                 "forced criminality", "position of vulnerability", "international protection"):
+    for term in (
+        "reasonable grounds",
+        "self-identification",
+        "exploitation",
+        "smuggling of migrants",
+        "forced criminality",
+        "position of vulnerability",
+        "international protection",
+    ):
         assert term in terms, term

@@ -12,13 +12,18 @@ def test_blocks_come_back_in_place_after_markdown():
     second = blocks.set_aside('<div class="case-lines"></div>')
     text = f"# Title\n\n{first}\n\nSome *text*.\n\n{second}\n"
     html = blocks.put_back(markdown.markdown(text))
-    assert html.index('<ul class="checklist"><li>One</li></ul>') < html.index("<em>text</em>") \
+    assert (
+        html.index('<ul class="checklist"><li>One</li></ul>')
+        < html.index("<em>text</em>")
         < html.index('<div class="case-lines"></div>')
+    )
     assert "html-block" not in html
 
 
-@pytest.mark.parametrize("change", [lambda h: h.replace("<!-- html-block 1 -->", ""),
-                                    lambda h: h + "<!-- html-block 0 -->"])
+@pytest.mark.parametrize(
+    "change",
+    [lambda h: h.replace("<!-- html-block 1 -->", ""), lambda h: h + "<!-- html-block 0 -->"],
+)
 def test_a_lost_or_repeated_block_stops_the_build(change):
     blocks = HtmlBlocks()
     text = f"{blocks.set_aside('<p>a</p>')}\n\n{blocks.set_aside('<p>b</p>')}\n"

@@ -6,8 +6,8 @@ import html
 
 import pytest
 import yaml
-
 from conftest import ROOT
+
 from manual import inline
 
 
@@ -52,13 +52,16 @@ def test_every_text_of_the_manual_renders_as_markdown_would():
         assert str(got) == markdown_of(text), text
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Ask before any photo.", "Ask before any photo."),
-    ("Never *promise* an outcome.", "Never <em>promise</em> an outcome."),
-    ("Use `case reference` only.", "Use <code>case reference</code> only."),
-    ("Keep <b>this</b> & that", "Keep &lt;b&gt;this&lt;/b&gt; &amp; that"),
-    ("Îngrijire și sănătate, fără grabă.", "Îngrijire și sănătate, fără grabă."),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ask before any photo.", "Ask before any photo."),
+        ("Never *promise* an outcome.", "Never <em>promise</em> an outcome."),
+        ("Use `case reference` only.", "Use <code>case reference</code> only."),
+        ("Keep <b>this</b> & that", "Keep &lt;b&gt;this&lt;/b&gt; &amp; that"),
+        ("Îngrijire și sănătate, fără grabă.", "Îngrijire și sănătate, fără grabă."),
+    ],
+)
 def test_inline_texts(text, expected):
     assert str(inline.to_html(text)) == expected
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import posixpath
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -28,7 +28,7 @@ def target_file(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
     return target, unquote(parts.fragment)
 
 
-@lru_cache(maxsize=None)
+@cache
 def ids_of(path: Path) -> frozenset[str]:
     return frozenset(read_page(path).ids)
 
@@ -41,7 +41,7 @@ def test_every_link_and_anchor_in_the_site_resolves(site):
         if page.name == "404.html":
             continue  # served at any address, so its links are written from the site root
         parsed = read_page(page)
-        for attrs, href in parsed.links:
+        for _attrs, href in parsed.links:
             found = target_file(site, page, href)
             if found is None:
                 continue
@@ -60,14 +60,17 @@ def test_every_link_and_anchor_in_the_site_resolves(site):
 
 def test_error_pages_link_from_the_site_root(site):
     for lang in ("", "ro/", "ar/"):
-        for attrs, href in read_page(site / lang / "404.html").links:
+        for _attrs, href in read_page(site / lang / "404.html").links:
             if href.startswith("/"):
-                assert (site / href.lstrip("/").split("#")[0]).exists() or (site / href.lstrip("/") / "index.html").exists(), href
+                assert (site / href.lstrip("/").split("#")[0]).exists() or (
+                    site / href.lstrip("/") / "index.html"
+                ).exists(), href
 
 
 def test_internal_jumps_in_pdfs_land_on_a_destination(site):
-    for path in [site / "pdf" / lang / "manual.pdf" for lang in ("en", "ro", "ar")] + \
-                [site / "pdf" / "en" / "chapters" / "safety.pdf"]:
+    for path in [site / "pdf" / lang / "manual.pdf" for lang in ("en", "ro", "ar")] + [
+        site / "pdf" / "en" / "chapters" / "safety.pdf"
+    ]:
         pdf = reader(path)
         names = set(pdf.named_destinations)
         missing = []

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from manual import memo
 
 
@@ -38,7 +40,7 @@ def test_changed_inputs_work_it_out_again_and_keep_one_entry(tmp_path):
 def test_a_damaged_entry_is_worked_out_again(tmp_path):
     compute, calls = counting("value")
     memo.remembered(tmp_path, "step", b"x", compute)
-    entry, = tmp_path.glob("step.*.pickle")
+    (entry,) = tmp_path.glob("step.*.pickle")
     entry.write_bytes(b"not a pickle")
     assert memo.remembered(tmp_path, "step", b"x", compute) == "value"
     assert len(calls) == 2
@@ -49,10 +51,8 @@ def test_a_failing_step_stores_nothing(tmp_path):
         raise ValueError("bad input")
 
     for _ in range(2):
-        try:
+        with pytest.raises(ValueError, match="bad input"):
             memo.remembered(tmp_path, "step", b"x", broken)
-        except ValueError:
-            pass
     assert not list(tmp_path.iterdir())
 
 

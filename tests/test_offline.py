@@ -5,7 +5,6 @@ from __future__ import annotations
 import zipfile
 
 import pytest
-
 from browser import Recorder
 from sitecheck import read_page
 from test_browser import search
@@ -30,8 +29,14 @@ def test_each_language_has_its_zip_listed_on_its_downloads_page(site, lang, pref
 
 def test_zip_holds_the_language_its_search_and_its_pdfs(unpacked):
     assert (unpacked / "start.html").exists() and (unpacked / "ro" / "index.html").exists()
-    assert (unpacked / "ro" / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index = {")
-    assert (unpacked / "pdf" / "ro" / "manual.pdf").exists() and (unpacked / "pdf" / "en" / "manual.pdf").exists()
+    assert (
+        (unpacked / "ro" / "search" / "search_index.js")
+        .read_text(encoding="utf-8")
+        .startswith("var __index = {")
+    )
+    assert (unpacked / "pdf" / "ro" / "manual.pdf").exists() and (
+        unpacked / "pdf" / "en" / "manual.pdf"
+    ).exists()
     assert not (unpacked / "ar").exists()
     assert not (unpacked / "offline").exists()
 

@@ -5,14 +5,25 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import ROOT
 from pdfcheck import fonts, links, outline_titles, reader, text
 from sitecheck import read_page
 
 LANGUAGES = ("en", "ro")
-CHAPTERS = ("foundations", "safety", "identification", "referral", "protection", "health", "legal",
-            "return", "reintegration", "children", "case-data", "staff-care")
+CHAPTERS = (
+    "foundations",
+    "safety",
+    "identification",
+    "referral",
+    "protection",
+    "health",
+    "legal",
+    "return",
+    "reintegration",
+    "children",
+    "case-data",
+    "staff-care",
+)
 CEDILLA = re.compile("[\u015e\u015f\u0162\u0163]")
 
 
@@ -31,11 +42,16 @@ def test_every_pdf_is_at_its_public_address(site, lang):
     assert set(all_pdfs(site, lang)) == expected
 
 
-@pytest.mark.parametrize("lang,title,first_chapter,edition", [
-    ("en", "Direct Assistance Manual", "Foundations", "Edition 1"),
-    ("ro", "Manual de asistență directă", "Fundamente", "Ediția 1"),
-])
-def test_the_manual_has_cover_contents_bookmarks_and_metadata(site, lang, title, first_chapter, edition):
+@pytest.mark.parametrize(
+    "lang,title,first_chapter,edition",
+    [
+        ("en", "Direct Assistance Manual", "Foundations", "Edition 1"),
+        ("ro", "Manual de asistență directă", "Fundamente", "Ediția 1"),
+    ],
+)
+def test_the_manual_has_cover_contents_bookmarks_and_metadata(
+    site, lang, title, first_chapter, edition
+):
     pdf = reader(site / "pdf" / lang / "manual.pdf")
     assert len(pdf.pages) > 80
     assert pdf.metadata.title == title
@@ -54,7 +70,10 @@ def test_the_manual_has_cover_contents_bookmarks_and_metadata(site, lang, title,
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_pdfs_embed_only_the_manuals_own_fonts(site, lang):
-    for path in [site / "pdf" / lang / "manual.pdf", site / "pdf" / lang / "checklists" / "initial-contact.pdf"]:
+    for path in [
+        site / "pdf" / lang / "manual.pdf",
+        site / "pdf" / lang / "checklists" / "initial-contact.pdf",
+    ]:
         used = fonts(reader(path))
         assert used, path
         assert all(used.values()), f"{path}: fonts not embedded: {used}"
@@ -103,7 +122,9 @@ def test_downloads_page_lists_every_pdf_with_its_size(site, lang, prefix):
     expected = {p.relative_to(site).as_posix() for p in all_pdfs(site, lang)}
     assert {("../" * (2 if prefix else 1) + e) for e in expected} == listed
     html = (site / prefix / "downloads" / "index.html").read_text(encoding="utf-8")
-    assert len(re.findall(r'<span class="pdf-size" data-pdf="[^"]+\.pdf">\d+(\.\d)? (kB|MB)</span>', html)) == len(expected)
+    assert len(
+        re.findall(r'<span class="pdf-size" data-pdf="[^"]+\.pdf">\d+(\.\d)? (kB|MB)</span>', html)
+    ) == len(expected)
 
 
 @pytest.mark.parametrize("prefix,lang", [("", "en"), ("ro/", "ro")])
@@ -124,7 +145,9 @@ def test_arabic_pdfs_are_right_to_left_with_shaped_arabic_text(site):
         path = site / "pdf" / "ar" / "checklists" / f"{name}.pdf"
         pdf = reader(path)
         assert pdf.trailer["/Root"]["/Lang"] == "ar"
-        title = yaml.safe_load((ROOT / "docs" / "ar" / "checklists" / f"{name}.yml").read_text(encoding="utf-8"))["title"]
+        title = yaml.safe_load(
+            (ROOT / "docs" / "ar" / "checklists" / f"{name}.yml").read_text(encoding="utf-8")
+        )["title"]
         body = unicodedata.normalize("NFKC", text(pdf))
         assert title in body, f"{path.name}: the Arabic title does not read back in logical order"
         assert sum("\u0600" <= ch <= "\u06ff" for ch in body) > 200

@@ -6,6 +6,7 @@ import re
 
 from conftest import build_project
 from pdfcheck import reader
+
 from manual import edition_meta
 
 LOG = re.compile(r"PDFs \((\w+)\): (\d+) rendered in [\d.]+ s, (\d+) reused(?:: (.*))?")
@@ -24,26 +25,44 @@ def rendered(result) -> set[str]:
 def test_rebuilds_render_only_what_changed(project, tmp_path):
     cache = tmp_path / "cache"
     first = rendered(build_project(project, pdf=True, cache=cache))
-    assert {"pdf/en/manual.pdf", "pdf/ro/manual.pdf", "pdf/en/chapters/basics.pdf",
-            "pdf/ro/checklists/demo.pdf", "pdf/en/forms/demo-form.pdf"} <= first
+    assert {
+        "pdf/en/manual.pdf",
+        "pdf/ro/manual.pdf",
+        "pdf/en/chapters/basics.pdf",
+        "pdf/ro/checklists/demo.pdf",
+        "pdf/en/forms/demo-form.pdf",
+    } <= first
 
     assert rendered(build_project(project, pdf=True, cache=cache)) == set()
 
     checklist = project / "docs" / "ro" / "checklists" / "demo.yml"
-    checklist.write_text(checklist.read_text(encoding="utf-8").replace("al treilea", "al 3-lea"), encoding="utf-8")
-    assert rendered(build_project(project, pdf=True, cache=cache)) == {"pdf/ro/checklists/demo.pdf", "pdf/ro/manual.pdf"}
+    checklist.write_text(
+        checklist.read_text(encoding="utf-8").replace("al treilea", "al 3-lea"), encoding="utf-8"
+    )
+    assert rendered(build_project(project, pdf=True, cache=cache)) == {
+        "pdf/ro/checklists/demo.pdf",
+        "pdf/ro/manual.pdf",
+    }
     assert (project / "site" / "pdf" / "en" / "checklists" / "demo.pdf").exists()
 
 
 def test_same_sources_give_the_same_pdf_bytes(project, tmp_path):
     rendered(build_project(project, pdf=True, cache=tmp_path / "one"))
-    first = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site" / "pdf").rglob("*.pdf")}
+    first = {
+        p.relative_to(project / "site"): p.read_bytes()
+        for p in (project / "site" / "pdf").rglob("*.pdf")
+    }
     rendered(build_project(project, pdf=True, cache=tmp_path / "two"))
-    second = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site" / "pdf").rglob("*.pdf")}
+    second = {
+        p.relative_to(project / "site"): p.read_bytes()
+        for p in (project / "site" / "pdf").rglob("*.pdf")
+    }
     assert first.keys() == second.keys() and len(first) >= 8
     assert [name for name in first if first[name] != second[name]] == []
     created = reader(project / "site" / "pdf" / "en" / "manual.pdf").metadata.creation_date
-    edition_date = re.search(r'^    date: "([\d-]+)"', (project / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
+    edition_date = re.search(
+        r'^    date: "([\d-]+)"', (project / "mkdocs.yml").read_text(encoding="utf-8"), re.M
+    )[1]
     assert created.strftime("%Y-%m-%d") == edition_date  # the edition's date in mkdocs.yml
 
 

@@ -9,8 +9,7 @@ import re
 
 import pypdfium2 as pdfium
 import pytest
-
-from pdfcheck import outline_titles, reader
+from pdfcheck import reader
 
 MM = 72 / 25.4  # points per millimetre; pages are rendered at 72 dpi, one pixel per point
 A4 = (210 * MM, 297 * MM)
@@ -43,8 +42,12 @@ def ink_at_the_edges(path, side_mm: float) -> list[str]:
             image = page.render(scale=1).to_pil().convert("L")
             w, h = image.size
             side, edge = round(side_mm * MM), round(EDGE * MM)
-            strips = {"left": (0, 0, side, h), "right": (w - side, 0, w, h),
-                      "top": (0, 0, w, edge), "bottom": (0, h - edge, w, h)}
+            strips = {
+                "left": (0, 0, side, h),
+                "right": (w - side, 0, w, h),
+                "top": (0, 0, w, edge),
+                "bottom": (0, h - edge, w, h),
+            }
             for name, box in strips.items():
                 darkest, _ = image.crop(box).getextrema()
                 if darkest < INK:
@@ -58,7 +61,10 @@ def test_every_page_is_a4_and_nothing_runs_into_the_margins(site):
     problems = []
     for lang in languages(site):
         for path in sorted((site / "pdf" / lang).rglob("*.pdf")):
-            problems += [f"{path.relative_to(site)}: {p}" for p in ink_at_the_edges(path, SIDE[kind_of(site, path)])]
+            problems += [
+                f"{path.relative_to(site)}: {p}"
+                for p in ink_at_the_edges(path, SIDE[kind_of(site, path)])
+            ]
     assert problems == [], "\n".join(problems[:30])
 
 
@@ -78,12 +84,17 @@ def contents(pdf) -> list[tuple[str, int]]:
         text = page.extract_text() or ""
         if "...." not in text:
             break
-        found += [(m["title"].strip(), int(m["page"])) for m in map(CONTENTS_LINE.match, map(str.strip, text.splitlines())) if m]
+        found += [
+            (m["title"].strip(), int(m["page"]))
+            for m in map(CONTENTS_LINE.match, map(str.strip, text.splitlines()))
+            if m
+        ]
     return found
 
 
 def chapters_and_pages(pdf) -> list[tuple[str, int]]:
     """The bookmarks of chapters and of their pages (the first two levels), in order, with the page each opens."""
+
     def walk(items, level):
         for item in items:
             if isinstance(item, list):
@@ -91,6 +102,7 @@ def chapters_and_pages(pdf) -> list[tuple[str, int]]:
                     yield from walk(item, level + 1)
             else:
                 yield item.title, pdf.get_destination_page_number(item) + 1
+
     return list(walk(pdf.outline, 1))
 
 
@@ -105,14 +117,19 @@ def test_the_contents_give_the_page_where_each_chapter_and_page_begins(site, lan
     for title, page in printed:
         stem = title.rstrip(".… ")
         opens = next((opens for bookmark, opens in remaining if bookmark.startswith(stem)), None)
-        assert opens is not None, f"'{title}' is in the contents but not, in this order, in the manual"
+        assert opens is not None, (
+            f"'{title}' is in the contents but not, in this order, in the manual"
+        )
         assert page == opens, f"'{title}': the contents say page {page}, it begins on page {opens}"
 
 
-@pytest.mark.parametrize("lang,chapter,title,manual", [
-    ("en", "children", "Children", "Direct Assistance Manual"),
-    ("ro", "children", "Copii", "Manual de asistență directă"),
-])
+@pytest.mark.parametrize(
+    "lang,chapter,title,manual",
+    [
+        ("en", "children", "Children", "Direct Assistance Manual"),
+        ("ro", "children", "Copii", "Manual de asistență directă"),
+    ],
+)
 def test_a_chapters_pdf_has_its_own_cover_in_its_language(site, lang, chapter, title, manual):
     pdf = reader(site / "pdf" / lang / "chapters" / f"{chapter}.pdf")
     cover = (pdf.pages[0].extract_text() or "").splitlines()

@@ -6,7 +6,6 @@ import json
 import re
 
 import pytest
-
 from sitecheck import css_urls, is_other_host, read_page
 
 LANGUAGES = {"en": "", "ro": "ro/", "ar": "ar/"}
@@ -20,8 +19,10 @@ def html_files(site):
 def test_every_page_of_a_language_says_its_language(site, lang, prefix):
     others = [p for p in LANGUAGES.values() if p and p != prefix]
     pages = [
-        p for p in html_files(site)
-        if str(p.relative_to(site)).startswith(prefix) and not any(str(p.relative_to(site)).startswith(o) for o in others)
+        p
+        for p in html_files(site)
+        if str(p.relative_to(site)).startswith(prefix)
+        and not any(str(p.relative_to(site)).startswith(o) for o in others)
     ]
     assert len(pages) >= 4
     for path in pages:
@@ -31,8 +32,12 @@ def test_every_page_of_a_language_says_its_language(site, lang, prefix):
 def test_switcher_keeps_the_reader_on_the_same_page(site):
     english = read_page(site / "about" / "index.html")
     romanian = read_page(site / "ro" / "about" / "index.html")
-    en_links = {a["hreflang"]: href for a, href in english.links if "md-select__link" in a.get("class", "")}
-    ro_links = {a["hreflang"]: href for a, href in romanian.links if "md-select__link" in a.get("class", "")}
+    en_links = {
+        a["hreflang"]: href for a, href in english.links if "md-select__link" in a.get("class", "")
+    }
+    ro_links = {
+        a["hreflang"]: href for a, href in romanian.links if "md-select__link" in a.get("class", "")
+    }
     assert en_links == {"en": "./", "ro": "../ro/about/", "ar": "../ar/about/"}
     assert ro_links == {"en": "../../about/", "ro": "./", "ar": "../../ar/about/"}
 
@@ -44,10 +49,16 @@ def test_a_page_romanian_lacks_shows_english_with_a_romanian_notice(site):
     text = " ".join(page.text)
     assert "Această pagină nu este încă tradusă" in text
     assert "Guide for writers of the English text" in text
-    english_links = [href for a, href in page.links if a.get("hreflang") == "en" and "md-select__link" not in a.get("class", "")]
+    english_links = [
+        href
+        for a, href in page.links
+        if a.get("hreflang") == "en" and "md-select__link" not in a.get("class", "")
+    ]
     assert english_links == ["../../../about/writing-guide/"]
     assert "fallback-notice" not in read_page(site / "ro" / "about" / "index.html").classes
-    assert "fallback-notice" not in read_page(site / "about" / "writing-guide" / "index.html").classes
+    assert (
+        "fallback-notice" not in read_page(site / "about" / "writing-guide" / "index.html").classes
+    )
 
 
 @pytest.mark.parametrize("lang,prefix", LANGUAGES.items())
@@ -56,9 +67,13 @@ def test_each_language_searches_only_its_own_pages(site, lang, prefix):
     assert index["config"]["lang"] == [lang]
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert "" in locations and "about/" in locations
-    assert not any(loc.startswith(("ro/", "ar/")) for loc in locations), "another language's pages leaked in"
+    assert not any(loc.startswith(("ro/", "ar/")) for loc in locations), (
+        "another language's pages leaked in"
+    )
     titles = {doc["title"] for doc in index["docs"] if doc["location"] == "about/"}
-    assert titles == {{"en": "About this manual", "ro": "Despre acest manual", "ar": "عن هذا الدليل"}[lang]}
+    assert titles == {
+        {"en": "About this manual", "ro": "Despre acest manual", "ar": "عن هذا الدليل"}[lang]
+    }
     # A fallback page is indexed once, in the language folder that shows it.
     assert sum(1 for doc in index["docs"] if doc["location"] == "about/writing-guide/") == 1
 
@@ -66,8 +81,10 @@ def test_each_language_searches_only_its_own_pages(site, lang, prefix):
 def test_pages_tell_search_where_their_language_index_is(site):
     def base(path):
         text = path.read_text(encoding="utf-8")
-        start = text.index('<script id="__config" type="application/json">') + len('<script id="__config" type="application/json">')
-        return json.loads(text[start:text.index("</script>", start)])["base"]
+        start = text.index('<script id="__config" type="application/json">') + len(
+            '<script id="__config" type="application/json">'
+        )
+        return json.loads(text[start : text.index("</script>", start)])["base"]
 
     assert base(site / "about" / "index.html") == ".."
     assert base(site / "ro" / "about" / "index.html") == "../../ro/"
@@ -75,7 +92,9 @@ def test_pages_tell_search_where_their_language_index_is(site):
     assert base(site / "ro" / "404.html") == "/ro/"
 
 
-@pytest.mark.parametrize("prefix,lang,title", [("", "en", "Page not found"), ("ro/", "ro", "Pagina nu a fost găsită")])
+@pytest.mark.parametrize(
+    "prefix,lang,title", [("", "en", "Page not found"), ("ro/", "ro", "Pagina nu a fost găsită")]
+)
 def test_each_language_has_its_own_404(site, prefix, lang, title):
     page = read_page(site / prefix / "404.html")
     assert page.html_attrs["lang"] == lang
@@ -89,15 +108,24 @@ def test_nothing_is_fetched_from_another_host(site):
         urls = page.fetched + [u for style in page.styles for u in css_urls(style)]
         offenders += [(str(path.relative_to(site)), u) for u in urls if is_other_host(u)]
     for path in site.rglob("*.css"):
-        offenders += [(str(path.relative_to(site)), u) for u in css_urls(path.read_text(encoding="utf-8")) if is_other_host(u)]
+        offenders += [
+            (str(path.relative_to(site)), u)
+            for u in css_urls(path.read_text(encoding="utf-8"))
+            if is_other_host(u)
+        ]
     assert offenders == []
 
 
 def test_material_fetches_from_a_cdn_only_on_paths_the_manual_closes(site):
     """Material's bundle can load two scripts from unpkg.com; neither can fire on this site."""
-    bundle = next((site / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    bundle = next((site / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(
+        encoding="utf-8"
+    )
     cdn_urls = set(re.findall(r"https://unpkg\.com/[^\"'`]+", bundle))
-    assert cdn_urls == {"https://unpkg.com/resize-observer-polyfill", "https://unpkg.com/mermaid@11/dist/mermaid.min.js"}
+    assert cdn_urls == {
+        "https://unpkg.com/resize-observer-polyfill",
+        "https://unpkg.com/mermaid@11/dist/mermaid.min.js",
+    }
     for path in html_files(site):
         text = path.read_text(encoding="utf-8")
         # The polyfill is fetched only where ResizeObserver is missing: our stand-in comes first.
@@ -106,7 +134,13 @@ def test_material_fetches_from_a_cdn_only_on_paths_the_manual_closes(site):
         assert 'class="mermaid"' not in text, path
     for path in list(site.rglob("*.js")) + list(site.rglob("*.css")):
         text = path.read_text(encoding="utf-8", errors="replace")
-        for needle in ("fonts.googleapis", "fonts.gstatic", "cdn.jsdelivr", "googletagmanager", "google-analytics"):
+        for needle in (
+            "fonts.googleapis",
+            "fonts.gstatic",
+            "cdn.jsdelivr",
+            "googletagmanager",
+            "google-analytics",
+        ):
             assert needle not in text, (path, needle)
 
 

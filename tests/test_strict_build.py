@@ -11,14 +11,18 @@ def test_the_tiny_project_builds(project):
 
 
 def test_a_broken_link_fails_and_names_the_file(project):
-    (project / "docs" / "en" / "other.md").write_text("# Other\n\n[gone](missing.md)\n", encoding="utf-8")
+    (project / "docs" / "en" / "other.md").write_text(
+        "# Other\n\n[gone](missing.md)\n", encoding="utf-8"
+    )
     result = build_project(project)
     assert result.returncode != 0
     assert "en/other.md" in result.stderr and "missing.md" in result.stderr
 
 
 def test_a_missing_anchor_fails_and_names_the_file(project):
-    (project / "docs" / "en" / "index.md").write_text("# Home\n\n[Other](other.md#nowhere)\n", encoding="utf-8")
+    (project / "docs" / "en" / "index.md").write_text(
+        "# Home\n\n[Other](other.md#nowhere)\n", encoding="utf-8"
+    )
     result = build_project(project)
     assert result.returncode != 0
     assert "en/index.md" in result.stderr and "#nowhere" in result.stderr

@@ -6,8 +6,8 @@ import re
 import shutil
 
 import pytest
-
 from conftest import ROOT, build_project
+
 from manual import languages, stamping, translations
 from manual.__main__ import main
 from manual.errors import ManualError
@@ -26,15 +26,21 @@ def docs(tmp_path):
     write(tmp_path, "en/a.md", "# A\n\nAlpha.\n")
     write(tmp_path, "en/b.md", "# B\n\nBeta.\n")
     write(tmp_path, "en/c.md", "# C\n\nGamma.\n")
-    write(tmp_path, "en/checklists/x.yml",
-          "title: X\nstage: s\nchapter: a.md\nsummary: S.\nsections:\n  - id: one\n    title: One\n    items:\n"
-          "      - id: i1\n        text: First.\n        role: r\n      - id: i2\n        text: Second.\n        role: r\n")
-    write(tmp_path, "ro/a.md", "# A ro\n")            # will be stamped: translated
-    write(tmp_path, "ro/b.md", "# B ro\n")            # never stamped: stale
-    write(tmp_path, "ro/gone.md", "# Orfan\n")        # no English page: orphaned
-    write(tmp_path, "ro/checklists/x.yml",
-          "title: X ro\nsections:\n  - id: one\n    title: Unu\n    items:\n      - id: i1\n        text: Primul.\n"
-          "      - id: i9\n        text: Orfan.\n")
+    write(
+        tmp_path,
+        "en/checklists/x.yml",
+        "title: X\nstage: s\nchapter: a.md\nsummary: S.\nsections:\n  - id: one\n    title: One\n    items:\n"
+        "      - id: i1\n        text: First.\n        role: r\n      - id: i2\n        text: Second.\n        role: r\n",
+    )
+    write(tmp_path, "ro/a.md", "# A ro\n")  # will be stamped: translated
+    write(tmp_path, "ro/b.md", "# B ro\n")  # never stamped: stale
+    write(tmp_path, "ro/gone.md", "# Orfan\n")  # no English page: orphaned
+    write(
+        tmp_path,
+        "ro/checklists/x.yml",
+        "title: X ro\nsections:\n  - id: one\n    title: Unu\n    items:\n      - id: i1\n        text: Primul.\n"
+        "      - id: i9\n        text: Orfan.\n",
+    )
     stamping.stamp_page(tmp_path, "ro", "a.md")
     return tmp_path
 
@@ -62,9 +68,15 @@ def test_stamping_clears_staleness_until_english_changes(docs):
     stamping.stamp_page(docs, "ro", "b.md")
     assert translations.page_report(docs, "ro").stale == []
     stamping.stamp_data(docs, "ro", "checklists/x.yml", "sections.one.items.i1")
-    assert "checklists/x.yml#sections.one.items.i1" in translations.item_report(docs, "ro").translated
+    assert (
+        "checklists/x.yml#sections.one.items.i1" in translations.item_report(docs, "ro").translated
+    )
     write(docs, "en/b.md", "# B\n\nBeta, revised.\n")
-    write(docs, "en/checklists/x.yml", (docs / "en/checklists/x.yml").read_text().replace("First.", "First, revised."))
+    write(
+        docs,
+        "en/checklists/x.yml",
+        (docs / "en/checklists/x.yml").read_text().replace("First.", "First, revised."),
+    )
     assert translations.page_report(docs, "ro").stale == ["b.md"]
     assert "checklists/x.yml#sections.one.items.i1" in translations.item_report(docs, "ro").stale
     assert (docs / "ro/b.md").read_text(encoding="utf-8").startswith("---\ntranslated_from: ")
@@ -104,8 +116,15 @@ def test_adding_a_language_keeps_comments_and_refuses_to_overwrite(tmp_path):
     after = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
     comments = [line.strip() for line in before.splitlines() if line.strip().startswith("#")]
     assert comments and all(c in after for c in comments)
-    assert after.replace("        - locale: fr\n          name: Français\n          build: true\n", "") == before
-    assert (tmp_path / "docs/fr/interface.yml").read_text(encoding="utf-8").endswith("language_name: Français\n")
+    assert (
+        after.replace("        - locale: fr\n          name: Français\n          build: true\n", "")
+        == before
+    )
+    assert (
+        (tmp_path / "docs/fr/interface.yml")
+        .read_text(encoding="utf-8")
+        .endswith("language_name: Français\n")
+    )
     with pytest.raises(ManualError, match="already exists and is not empty"):
         languages.add_language(tmp_path, "fr", "Français")
     (tmp_path / "docs/de").mkdir()
@@ -136,8 +155,11 @@ def test_preview_builds_only_the_languages_asked_for(project):
 
 
 def test_no_cedilla_forms_in_romanian_files():
-    offenders = [str(p.relative_to(ROOT)) for p in (ROOT / "docs" / "ro").rglob("*")
-                 if p.is_file() and CEDILLA.search(p.read_text(encoding="utf-8"))]
+    offenders = [
+        str(p.relative_to(ROOT))
+        for p in (ROOT / "docs" / "ro").rglob("*")
+        if p.is_file() and CEDILLA.search(p.read_text(encoding="utf-8"))
+    ]
     assert offenders == [], "use comma-below ș ț (U+0219, U+021B), not cedilla ş ţ"
 
 
@@ -148,16 +170,22 @@ def test_romanian_has_no_orphaned_or_invalid_files():
 def test_romanian_is_complete_and_current():
     report = translations.language_report(ROOT / "docs", "ro")
     assert report.pages.stale == [] and report.items.stale == [] and report.items.missing == []
-    assert report.pages.missing == []  # about/writing-guide.md is English by design (translate: false)
+    assert (
+        report.pages.missing == []
+    )  # about/writing-guide.md is English by design (translate: false)
 
 
 def test_translation_status_page_in_every_language(site):
     reports = [translations.language_report(ROOT / "docs", code) for code in ("ro", "ar")]
     listed = [rel for report in reports for rel in report.pages.missing + report.pages.stale]
     for prefix in ("", "ro/", "ar/"):
-        html = (site / prefix / "about" / "translation-status" / "index.html").read_text(encoding="utf-8")
+        html = (site / prefix / "about" / "translation-status" / "index.html").read_text(
+            encoding="utf-8"
+        )
         for report in reports:
             assert f"{len(report.pages.translated)} / {report.pages.total}" in html
         for rel in listed:  # every page a translation lacks or has let go stale, by name
             assert rel in html
-    assert "Stadiul traducerilor" in (site / "ro/about/translation-status/index.html").read_text(encoding="utf-8")
+    assert "Stadiul traducerilor" in (site / "ro/about/translation-status/index.html").read_text(
+        encoding="utf-8"
+    )

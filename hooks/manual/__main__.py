@@ -1,12 +1,12 @@
 """The translators' and editors' commands: `python -m manual <command>` (see the Makefile).
 
-  status                     what each translation has, lacks, and has let go stale
-  stamp LANG PATH [ENTRY]    mark a translated page or data file (or one entry) up to date
-  diff LANG [PATH]           what changed in English since a translation was stamped
-  add-language CODE NAME     start a new language folder and list it in mkdocs.yml
-  offline --site DIR         make the offline edition of each language (after a build)
-  headers --site DIR         the HTTP headers a server should send with the built site's pages
-  bench [--runs N]           measure the build against a plain MkDocs build (make bench)
+status                     what each translation has, lacks, and has let go stale
+stamp LANG PATH [ENTRY]    mark a translated page or data file (or one entry) up to date
+diff LANG [PATH]           what changed in English since a translation was stamped
+add-language CODE NAME     start a new language folder and list it in mkdocs.yml
+offline --site DIR         make the offline edition of each language (after a build)
+headers --site DIR         the HTTP headers a server should send with the built site's pages
+bench [--runs N]           measure the build against a plain MkDocs build (make bench)
 """
 
 from __future__ import annotations
@@ -17,13 +17,25 @@ from pathlib import Path
 
 import yaml
 
-from manual import (editions, glossary, guidance, guidance_views, interface, languages, offline, stamping, terminology,
-                    translations)
+from manual import (
+    editions,
+    glossary,
+    guidance,
+    guidance_views,
+    interface,
+    languages,
+    offline,
+    stamping,
+    terminology,
+    translations,
+)
 from manual.errors import ManualError
+
 
 def configured_languages(root: Path) -> list[str]:
     class Loader(yaml.SafeLoader):
         pass
+
     Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
     config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     for plugin in config.get("plugins") or []:
@@ -43,10 +55,19 @@ def validate(docs_dir: Path, code: str) -> None:
 
 def print_report(report: translations.LanguageReport) -> None:
     print(f"\n== {report.code} ==")
-    for name, coverage in (("pages", report.pages), ("checklist, form, glossary and interface items", report.items)):
-        print(f"{name}: {len(coverage.translated)} translated of {coverage.total}, "
-              f"{len(coverage.missing)} missing, {len(coverage.stale)} stale, {len(coverage.orphaned)} orphaned")
-        for label, paths in (("missing", coverage.missing), ("stale", coverage.stale), ("ORPHANED (error)", coverage.orphaned)):
+    for name, coverage in (
+        ("pages", report.pages),
+        ("checklist, form, glossary and interface items", report.items),
+    ):
+        print(
+            f"{name}: {len(coverage.translated)} translated of {coverage.total}, "
+            f"{len(coverage.missing)} missing, {len(coverage.stale)} stale, {len(coverage.orphaned)} orphaned"
+        )
+        for label, paths in (
+            ("missing", coverage.missing),
+            ("stale", coverage.stale),
+            ("ORPHANED (error)", coverage.orphaned),
+        ):
             for path in paths:
                 print(f"  {label:9} docs/{report.code}/{path}")
     for problem in report.invalid:
@@ -60,18 +81,24 @@ def command_status(args) -> int:
         report = translations.language_report(docs, code, validate=lambda c: validate(docs, c))
         print_report(report)
         ok = ok and report.ok
-    print("\nOrphans and invalid files are errors; missing and stale texts show in English or need review.")
+    print(
+        "\nOrphans and invalid files are errors; missing and stale texts show in English or need review."
+    )
     return 0 if ok else 1
 
 
 def command_stamp(args) -> int:
     docs = Path.cwd() / "docs"
     if args.path.endswith(".md"):
-        print(f"docs/{args.lang}/{args.path}: stamped {stamping.stamp_page(docs, args.lang, args.path)}")
+        print(
+            f"docs/{args.lang}/{args.path}: stamped {stamping.stamp_page(docs, args.lang, args.path)}"
+        )
     else:
         validate(docs, args.lang)  # only what the build accepts can be up to date
         done = stamping.stamp_data(docs, args.lang, args.path, args.entry)
-        print(f"docs/{args.lang}/{args.path}: stamped {len(done)} entr{'y' if len(done) == 1 else 'ies'}")
+        print(
+            f"docs/{args.lang}/{args.path}: stamped {len(done)} entr{'y' if len(done) == 1 else 'ies'}"
+        )
     return 0
 
 
@@ -84,7 +111,9 @@ def command_diff(args) -> int:
 def command_add_language(args) -> int:
     for path in languages.add_language(Path.cwd(), args.code, args.name):
         print(f"wrote {path.relative_to(Path.cwd())}")
-    print(f"Build now: every {args.name} page shows the English text with a notice until it is translated.")
+    print(
+        f"Build now: every {args.name} page shows the English text with a notice until it is translated."
+    )
     return 0
 
 
@@ -92,12 +121,19 @@ def command_offline(args) -> int:
     site = Path(args.site).resolve()
     codes = configured_languages(Path.cwd())
     for archive in offline.build_all(Path.cwd(), site, codes, codes[0]):
-        print(f"wrote {archive.relative_to(site.parent) if site.parent in archive.parents else archive} "
-              f"({editions.human_size(archive.stat().st_size)})")
+        print(
+            f"wrote {archive.relative_to(site.parent) if site.parent in archive.parents else archive} "
+            f"({editions.human_size(archive.stat().st_size)})"
+        )
     # The Downloads pages were written before the zips existed: give them their sizes now.
     for page in site.glob("**/downloads/index.html"):
-        page.write_text(editions.fill_sizes(page.read_text(encoding="utf-8"), lambda target: (
-            (site / target).stat().st_size if (site / target).exists() else None)), encoding="utf-8")
+        page.write_text(
+            editions.fill_sizes(
+                page.read_text(encoding="utf-8"),
+                lambda target: (site / target).stat().st_size if (site / target).exists() else None,
+            ),
+            encoding="utf-8",
+        )
     return 0
 
 
@@ -106,7 +142,9 @@ def command_headers(args) -> int:
 
     site = Path(args.site)
     if not (site / "index.html").exists():
-        raise ManualError(site, None, "no built site here (index.html missing): run 'make build' first")
+        raise ManualError(
+            site, None, "no built site here (index.html missing): run 'make build' first"
+        )
     pages = (path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html")))
     for name, value in content_policy.server_headers(pages):
         print(f"{name}: {value}")
@@ -120,16 +158,29 @@ def command_bench(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m manual", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m manual",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("status", help="report each translation's coverage").set_defaults(run=command_status)
-    stamp = commands.add_parser("stamp", help="mark a translation up to date with its English source")
+    commands.add_parser("status", help="report each translation's coverage").set_defaults(
+        run=command_status
+    )
+    stamp = commands.add_parser(
+        "stamp", help="mark a translation up to date with its English source"
+    )
     stamp.add_argument("lang")
-    stamp.add_argument("path", help="a page (02-safety/index.md) or data file (checklists/initial-contact.yml)")
-    stamp.add_argument("entry", nargs="?", help="one entry of a data file, e.g. sections.safety.items.check-danger")
+    stamp.add_argument(
+        "path", help="a page (02-safety/index.md) or data file (checklists/initial-contact.yml)"
+    )
+    stamp.add_argument(
+        "entry", nargs="?", help="one entry of a data file, e.g. sections.safety.items.check-danger"
+    )
     stamp.set_defaults(run=command_stamp)
-    diff = commands.add_parser("diff", help="show what changed in English since a translation was stamped")
+    diff = commands.add_parser(
+        "diff", help="show what changed in English since a translation was stamped"
+    )
     diff.add_argument("lang")
     diff.add_argument("path", nargs="?", help="a page or data file; without it, everything stale")
     diff.set_defaults(run=command_diff)
@@ -140,12 +191,16 @@ def main(argv: list[str] | None = None) -> int:
     edition = commands.add_parser("offline", help="make the offline edition of each language")
     edition.add_argument("--site", default="site")
     edition.set_defaults(run=command_offline)
-    headers = commands.add_parser("headers", help="the HTTP headers to send with the built site's pages")
+    headers = commands.add_parser(
+        "headers", help="the HTTP headers to send with the built site's pages"
+    )
     headers.add_argument("--site", default="site")
     headers.set_defaults(run=command_headers)
     bench = commands.add_parser("bench", help="measure builds against a plain MkDocs build")
     bench.add_argument("--runs", type=int, default=3)
-    bench.add_argument("--scale", type=int, default=5, help="size of the generated corpus (1 to skip it)")
+    bench.add_argument(
+        "--scale", type=int, default=5, help="size of the generated corpus (1 to skip it)"
+    )
     bench.add_argument("--big-runs", type=int, default=1)
     bench.set_defaults(run=command_bench)
     args = parser.parse_args(argv)

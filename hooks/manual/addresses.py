@@ -23,4 +23,4 @@ def relative_url(target: str, page_url: str) -> str:
 
 def source_url(page_url: str, prefix: str) -> str:
     """The address of the English page that a page in the language folder `prefix` shows."""
-    return page_url[len(prefix):] if prefix and page_url.startswith(prefix) else page_url
+    return page_url[len(prefix) :] if prefix and page_url.startswith(prefix) else page_url

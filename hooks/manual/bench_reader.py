@@ -35,8 +35,12 @@ def first_view(site: Path, path: str) -> dict:
         page.wait_for_load_state("networkidle")
         page.wait_for_timeout(1000)
         browser.close()
-    return {"page": path, "raw": sum(r[1] for r in loaded), "gzip": sum(r[2] for r in loaded),
-            "files": [{"url": u.split("/", 3)[-1], "raw": r, "gzip": g} for u, r, g in loaded]}
+    return {
+        "page": path,
+        "raw": sum(r[1] for r in loaded),
+        "gzip": sum(r[2] for r in loaded),
+        "files": [{"url": u.split("/", 3)[-1], "raw": r, "gzip": g} for u, r, g in loaded],
+    }
 
 
 def search_indexes(site: Path) -> dict:
@@ -45,6 +49,9 @@ def search_indexes(site: Path) -> dict:
         prefix = index.parent.parent.relative_to(site).as_posix()
         data = json.loads(index.read_text(encoding="utf-8"))
         others = [d["location"] for d in data["docs"] if re.match(r"^[a-z]{2}/", d["location"])]
-        sizes[prefix if prefix != "." else "en"] = {"bytes": index.stat().st_size, "lang": data["config"]["lang"],
-                                                    "other_language_entries": len(others)}
+        sizes[prefix if prefix != "." else "en"] = {
+            "bytes": index.stat().st_size,
+            "lang": data["config"]["lang"],
+            "other_language_entries": len(others),
+        }
     return sizes

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import difflib
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, TextIO
+from typing import TextIO
 
 import yaml
 
@@ -51,6 +52,7 @@ class Change:
 
 # Staleness, without history: for the pages readers see ------------------------------------------
 
+
 def page_is_stale(meta: dict, english: Path) -> bool:
     """Whether a translated page (its front matter `meta`) was stamped from other English text."""
     return meta.get(MARK) != translations.page_fingerprint(english)
@@ -61,11 +63,15 @@ def stale_entries(kind: str, english: dict | None, translated: dict | None) -> l
     theirs = entries(kind, translated)
     stamps = (translated or {}).get(MARK)
     stamps = stamps if isinstance(stamps, dict) else {}
-    return [path for path, texts in entries(kind, english).items()
-            if path in theirs and stamps.get(path) != fingerprint(*texts)]
+    return [
+        path
+        for path, texts in entries(kind, english).items()
+        if path in theirs and stamps.get(path) != fingerprint(*texts)
+    ]
 
 
 # Finding the stamped text in the history --------------------------------------------------------
+
 
 def _split_page(text: str, path: Path) -> tuple[dict, str]:
     """A page's front matter and Markdown, as the translation report reads them."""
@@ -90,8 +96,9 @@ def _trace(stamp: str | None, prints: list[str | None]) -> tuple[int | None, int
     return found, (later[0] if later else None)
 
 
-def page_change(docs_dir: Path, code: str, rel: str, source: str = "en",
-                versions: Versions = history.versions) -> Change | None:
+def page_change(
+    docs_dir: Path, code: str, rel: str, source: str = "en", versions: Versions = history.versions
+) -> Change | None:
     """What changed in the English page since its translation was stamped; None if it is current."""
     english, translated = docs_dir / source / rel, docs_dir / code / rel
     for path in (english, translated):
@@ -104,10 +111,15 @@ def page_change(docs_dir: Path, code: str, rel: str, source: str = "en",
     stamp = str(stamp) if stamp is not None else None
     known = versions(english)
     found, later = _trace(stamp, [_page_print(v.text, english) for v in known])
-    return Change(rel, None, stamp, english.read_text(encoding="utf-8"),
-                  known[found].text if found is not None else None,
-                  known[found] if found is not None else None,
-                  known[later] if later is not None else None)
+    return Change(
+        rel,
+        None,
+        stamp,
+        english.read_text(encoding="utf-8"),
+        known[found].text if found is not None else None,
+        known[found] if found is not None else None,
+        known[later] if later is not None else None,
+    )
 
 
 def _read(path: Path) -> dict:
@@ -124,8 +136,12 @@ def _data(text: str) -> dict:
 
 
 # What each text of an entry is, in the order `translations.entries` gives them.
-_LABELS = {"items": ("text", "note", "label", "help"), "fields": ("text", "note", "label", "help"),
-           "sections": ("title", "intro"), "terms": ("term", "definition")}
+_LABELS = {
+    "items": ("text", "note", "label", "help"),
+    "fields": ("text", "note", "label", "help"),
+    "sections": ("title", "intro"),
+    "terms": ("term", "definition"),
+}
 
 
 def entry_text(path: str, texts: tuple | None) -> str:
@@ -142,8 +158,9 @@ def entry_text(path: str, texts: tuple | None) -> str:
     return "".join(lines)
 
 
-def entry_changes(docs_dir: Path, code: str, rel: str, source: str = "en",
-                  versions: Versions = history.versions) -> list[Change]:
+def entry_changes(
+    docs_dir: Path, code: str, rel: str, source: str = "en", versions: Versions = history.versions
+) -> list[Change]:
     """Every stale entry of a translated data file, with the English it was stamped from."""
     kinds = translations.data_files(docs_dir, source)
     english, translated = docs_dir / source / rel, docs_dir / code / rel
@@ -166,15 +183,23 @@ def entry_changes(docs_dir: Path, code: str, rel: str, source: str = "en",
         stamp = str(stamp) if stamp is not None else None
         prints = [fingerprint(*texts[path]) if path in texts else None for texts in old]
         found, later = _trace(stamp, prints)
-        changes.append(Change(rel, path, stamp, entry_text(path, now[path]),
-                              entry_text(path, old[found][path]) if found is not None else None,
-                              known[found] if found is not None else None,
-                              known[later] if later is not None else None))
+        changes.append(
+            Change(
+                rel,
+                path,
+                stamp,
+                entry_text(path, now[path]),
+                entry_text(path, old[found][path]) if found is not None else None,
+                known[found] if found is not None else None,
+                known[later] if later is not None else None,
+            )
+        )
     return changes
 
 
-def file_changes(docs_dir: Path, code: str, rel: str, source: str = "en",
-                 versions: Versions = history.versions) -> list[Change]:
+def file_changes(
+    docs_dir: Path, code: str, rel: str, source: str = "en", versions: Versions = history.versions
+) -> list[Change]:
     """The stale page `rel`, or the stale entries of the data file `rel`."""
     if rel.endswith(".md"):
         change = page_change(docs_dir, code, rel, source, versions)
@@ -182,11 +207,15 @@ def file_changes(docs_dir: Path, code: str, rel: str, source: str = "en",
     return entry_changes(docs_dir, code, rel, source, versions)
 
 
-def language_changes(docs_dir: Path, code: str, source: str = "en",
-                     versions: Versions = history.versions) -> list[Change]:
+def language_changes(
+    docs_dir: Path, code: str, source: str = "en", versions: Versions = history.versions
+) -> list[Change]:
     """Every stale page and entry of a language, pages first, as the translation report lists them."""
-    report = translations.LanguageReport(code, translations.page_report(docs_dir, code, source),
-                                         translations.item_report(docs_dir, code, source))
+    report = translations.LanguageReport(
+        code,
+        translations.page_report(docs_dir, code, source),
+        translations.item_report(docs_dir, code, source),
+    )
     found = []
     for rel in report.pages.stale:
         found += file_changes(docs_dir, code, rel, source, versions)
@@ -195,9 +224,13 @@ def language_changes(docs_dir: Path, code: str, source: str = "en",
     return found
 
 
-def dates(docs_dir: Path, code: str, source: str = "en", versions: Versions = history.versions) -> dict:
+def dates(
+    docs_dir: Path, code: str, source: str = "en", versions: Versions = history.versions
+) -> dict:
     """When the English of each stale page and entry changed: {where: "YYYY-MM-DD" or None}."""
-    return {change.where: change.date for change in language_changes(docs_dir, code, source, versions)}
+    return {
+        change.where: change.date for change in language_changes(docs_dir, code, source, versions)
+    }
 
 
 def page_of(where: str) -> str | None:
@@ -212,34 +245,56 @@ def page_of(where: str) -> str | None:
 
 # The translators' diff --------------------------------------------------------------------------
 
+
 def diff(change: Change, source: str = "en") -> str:
     """The change as a unified diff, or, where the stamped text is unknown, why and the current text."""
     name = f"{source}/{change.rel}" + (f" #{change.entry}" if change.entry else "")
     if change.then is None:
-        why = ("was never stamped" if change.stamp is None
-               else f"was stamped from English text ({change.stamp}) that no commit in the history has")
-        return (f"# {name}: the translation {why}; the current English:\n" + change.now
-                + ("" if change.now.endswith("\n") else "\n"))
+        why = (
+            "was never stamped"
+            if change.stamp is None
+            else f"was stamped from English text ({change.stamp}) that no commit in the history has"
+        )
+        return (
+            f"# {name}: the translation {why}; the current English:\n"
+            + change.now
+            + ("" if change.now.endswith("\n") else "\n")
+        )
     since = f"{change.stamped_in.commit[:10]}, {change.stamped_in.date}"
     now = f"changed {change.date}" if change.date else "now, not yet committed"
-    lines = difflib.unified_diff(_lines(change.then), _lines(change.now),
-                                 f"{name} (as translated, {since})", f"{name} ({now})")
+    lines = difflib.unified_diff(
+        _lines(change.then),
+        _lines(change.now),
+        f"{name} (as translated, {since})",
+        f"{name} ({now})",
+    )
     return "".join(lines)
 
 
-def print_changes(docs_dir: Path, code: str, rel: str | None = None, source: str = "en",
-                  out: TextIO | None = None) -> int:
+def print_changes(
+    docs_dir: Path, code: str, rel: str | None = None, source: str = "en", out: TextIO | None = None
+) -> int:
     """`python -m manual diff`: what changed in English, for one file of a language or all of it."""
     out = out or sys.stdout
     if history.checkout(docs_dir) is None:
-        print(f"{docs_dir}: not in a git checkout, so the English a translation was stamped from "
-              "cannot be found (make i18n-status lists what is stale)", file=out)
+        print(
+            f"{docs_dir}: not in a git checkout, so the English a translation was stamped from "
+            "cannot be found (make i18n-status lists what is stale)",
+            file=out,
+        )
         return 1
-    found = file_changes(docs_dir, code, rel, source) if rel else language_changes(docs_dir, code, source)
+    found = (
+        file_changes(docs_dir, code, rel, source)
+        if rel
+        else language_changes(docs_dir, code, source)
+    )
     for change in found:
         print(diff(change, source), file=out)
     if not found:
-        print(f"{code}/{rel}: current with the English" if rel else f"{code}: nothing is stale", file=out)
+        print(
+            f"{code}/{rel}: current with the English" if rel else f"{code}: nothing is stale",
+            file=out,
+        )
     return 0
 
 

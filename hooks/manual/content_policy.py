@@ -11,11 +11,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from manual import templates
 
@@ -41,12 +41,28 @@ DIRECTIVES: tuple[tuple[str, tuple[str, ...]], ...] = (
 SERVER_ONLY = (("frame-ancestors", ("'none'",)),)
 
 # Script types a browser runs; any other type is a data block (Material's JSON configuration).
-_SCRIPT_TYPES = frozenset({
-    "", "module", "text/javascript", "application/javascript", "application/ecmascript",
-    "application/x-ecmascript", "application/x-javascript", "text/ecmascript", "text/javascript1.0",
-    "text/javascript1.1", "text/javascript1.2", "text/javascript1.3", "text/javascript1.4",
-    "text/javascript1.5", "text/jscript", "text/livescript", "text/x-ecmascript", "text/x-javascript",
-})
+_SCRIPT_TYPES = frozenset(
+    {
+        "",
+        "module",
+        "text/javascript",
+        "application/javascript",
+        "application/ecmascript",
+        "application/x-ecmascript",
+        "application/x-javascript",
+        "text/ecmascript",
+        "text/javascript1.0",
+        "text/javascript1.1",
+        "text/javascript1.2",
+        "text/javascript1.3",
+        "text/javascript1.4",
+        "text/javascript1.5",
+        "text/jscript",
+        "text/livescript",
+        "text/x-ecmascript",
+        "text/x-javascript",
+    }
+)
 
 # A value the theme puts inside one of its scripts' string literals (an address such as "../.."):
 # it cannot close the literal or the element.
@@ -79,8 +95,10 @@ def script_hash(text: str) -> str:
 def policy(hashes: Iterable[str] = (), directives=DIRECTIVES) -> str:
     """The policy's text, with the given script hashes (deduplicated, in order) added to script-src."""
     extra = tuple(dict.fromkeys(hashes))
-    return "; ".join(" ".join((name, *sources, *(extra if name == "script-src" else ())))
-                     for name, sources in directives)
+    return "; ".join(
+        " ".join((name, *sources, *(extra if name == "script-src" else ())))
+        for name, sources in directives
+    )
 
 
 def theme_scripts(template_sources: Iterable[str]) -> tuple[re.Pattern, ...]:
@@ -110,7 +128,9 @@ def protect(html: str, trusted: Sequence[re.Pattern] = ()) -> Protected:
     scan = _Scanner.scan(html)
     allowed = tuple(s for s in scan.scripts if any(p.fullmatch(s.text) for p in trusted))
     refused = tuple(s for s in scan.scripts if s not in allowed)
-    meta = templates.render("content-policy.html.j2", policy=policy(script_hash(s.text) for s in allowed)).rstrip("\n")
+    meta = templates.render(
+        "content-policy.html.j2", policy=policy(script_hash(s.text) for s in allowed)
+    ).rstrip("\n")
     at = scan.insert_at
     if at is None:
         raise ValueError("a page without a <head> cannot carry its Content-Security-Policy")
@@ -124,7 +144,7 @@ def allowing(html: str, script: str) -> str:
         return html
     hashes = _HASH.findall(found.group(1).replace("&#39;", "'")) + [script_hash(script)]
     meta = templates.render("content-policy.html.j2", policy=policy(hashes)).rstrip("\n")
-    return html[: found.start()] + meta + html[found.end():]
+    return html[: found.start()] + meta + html[found.end() :]
 
 
 def _runs(script_type: str | None) -> bool:
@@ -152,7 +172,7 @@ class _Scanner(HTMLParser):
         self._open: tuple[int, list[str]] | None = None
 
     @classmethod
-    def scan(cls, html: str) -> "_Scanner":
+    def scan(cls, html: str) -> _Scanner:
         scanner = cls(html)
         scanner.feed(html)
         scanner.close()
@@ -200,7 +220,11 @@ def theme_scripts_in(theme_dirs: Sequence, custom_dir=None) -> tuple[re.Pattern,
     sources = []
     for folder in theme_dirs:
         folder = Path(folder)
-        names = folder.rglob("*.html") if custom_dir and folder == Path(custom_dir) else folder.glob(THEME_PARTIALS)
+        names = (
+            folder.rglob("*.html")
+            if custom_dir and folder == Path(custom_dir)
+            else folder.glob(THEME_PARTIALS)
+        )
         sources.extend(path.read_text(encoding="utf-8") for path in sorted(names))
     return _compiled(tuple(sources))
 
@@ -229,4 +253,7 @@ def server_headers(pages: Iterable[str]) -> list[tuple[str, str]]:
     for html in pages:
         for found in _PAGE_POLICY.finditer(html):
             hashes.extend(_HASH.findall(found.group(1).replace("&#39;", "'")))
-    return [("Content-Security-Policy", policy(sorted(set(hashes)), DIRECTIVES + SERVER_ONLY)), *OTHER_HEADERS]
+    return [
+        ("Content-Security-Policy", policy(sorted(set(hashes)), DIRECTIVES + SERVER_ONLY)),
+        *OTHER_HEADERS,
+    ]

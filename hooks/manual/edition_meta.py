@@ -13,14 +13,23 @@ def created(edition_date: str, environ=os.environ) -> str:
     else the edition's date, so the same sources always give the same PDF bytes."""
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        moment = dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+        moment = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
     else:
-        moment = dt.datetime.fromisoformat(edition_date).replace(tzinfo=dt.timezone.utc)
+        moment = dt.datetime.fromisoformat(edition_date).replace(tzinfo=dt.UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def meta(*, site_name: str, author: str, description: str, edition: dict, strings: Strings,
-         locale: str, direction: str, environ=os.environ) -> dict:
+def meta(
+    *,
+    site_name: str,
+    author: str,
+    description: str,
+    edition: dict,
+    strings: Strings,
+    locale: str,
+    direction: str,
+    environ=os.environ,
+) -> dict:
     return {
         "lang": locale,
         "dir": direction,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
 
 from markupsafe import Markup
 
@@ -42,7 +41,7 @@ class Part:
     title: str
     kind: str  # "chapter" or "annex"
     pages: list[PrintPage] = field(default_factory=list)
-    documents: Optional[list[Document]] = None
+    documents: list[Document] | None = None
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,7 @@ class PrintJob:
     title: str
 
 
-def chapter_of(path: str) -> Optional[str]:
+def chapter_of(path: str) -> str | None:
     """The chapter a page belongs to, as named in PDF addresses ("safety" for "02-safety/...")."""
     match = CHAPTER.match(path)
     return match.group(2) if match else None
@@ -83,53 +82,110 @@ def _group(pages: list[PrintPage], pattern: re.Pattern, kind: str) -> list[Part]
     return list(parts.values())
 
 
-def book_parts(pages: list[PrintPage], docs: list[Document], strings: Strings, prefix: str) -> list[Part]:
+def book_parts(
+    pages: list[PrintPage], docs: list[Document], strings: Strings, prefix: str
+) -> list[Part]:
     """Chapters in reading order, then country annexes, checklists and forms, glossary, references."""
     parts = _group(pages, CHAPTER, "chapter") + _group(pages, COUNTRY_ANNEX, "annex")
     if docs:
-        parts.append(Part(key="g-annex", title=strings.checklists_title, kind="annex", documents=docs))
+        parts.append(
+            Part(key="g-annex", title=strings.checklists_title, kind="annex", documents=docs)
+        )
     for name in BACK_MATTER:
-        parts += [Part(key=f"part-{name[:-3]}", title=p.title, kind="annex", pages=[p])
-                  for p in pages if p.path == name]
+        parts += [
+            Part(key=f"part-{name[:-3]}", title=p.title, kind="annex", pages=[p])
+            for p in pages
+            if p.path == name
+        ]
     return parts
 
 
-def _render_book(parts: list[Part], docs: list[Document], meta: dict, strings: Strings,
-                 prefix: str, directory_urls: bool) -> str:
-    targets = {print_html.normalise(page.url): print_html.page_key(page.url)
-               for part in parts for page in part.pages}
+def _render_book(
+    parts: list[Part],
+    docs: list[Document],
+    meta: dict,
+    strings: Strings,
+    prefix: str,
+    directory_urls: bool,
+) -> str:
+    targets = {
+        print_html.normalise(page.url): print_html.page_key(page.url)
+        for part in parts
+        for page in part.pages
+    }
     for doc in docs:
         if any(part.documents for part in parts):
-            targets[print_html.normalise(page_address(page_path(doc), prefix, directory_urls))] = doc_key(doc)
+            targets[print_html.normalise(page_address(page_path(doc), prefix, directory_urls))] = (
+                doc_key(doc)
+            )
     view = []
     for part in parts:
         pages = [
-            {"key": print_html.page_key(page.url),
-             "html": Markup(print_html.prepare(page.html, page.url, targets, demote=0 if i == 0 else 1))}
+            {
+                "key": print_html.page_key(page.url),
+                "html": Markup(
+                    print_html.prepare(page.html, page.url, targets, demote=0 if i == 0 else 1)
+                ),
+            }
             for i, page in enumerate(part.pages)
         ]
-        entries = ([(doc_key(d), d.title.value) for d in part.documents] if part.documents
-                   else [(print_html.page_key(p.url), p.title) for p in part.pages[1:]])
-        view.append({"key": part.key, "title": part.title, "kind": part.kind, "pages": pages,
-                     "entries": entries, "documents": part.documents})
-    return templates.render("print/book.html.j2", parts=view, meta=meta, strings=strings, doc_key=doc_key)
+        entries = (
+            [(doc_key(d), d.title.value) for d in part.documents]
+            if part.documents
+            else [(print_html.page_key(p.url), p.title) for p in part.pages[1:]]
+        )
+        view.append(
+            {
+                "key": part.key,
+                "title": part.title,
+                "kind": part.kind,
+                "pages": pages,
+                "entries": entries,
+                "documents": part.documents,
+            }
+        )
+    return templates.render(
+        "print/book.html.j2", parts=view, meta=meta, strings=strings, doc_key=doc_key
+    )
 
 
-def plan(pages: list[PrintPage], docs: list[Document], meta: dict, strings: Strings,
-         locale: str, prefix: str, directory_urls: bool) -> list[PrintJob]:
+def plan(
+    pages: list[PrintPage],
+    docs: list[Document],
+    meta: dict,
+    strings: Strings,
+    locale: str,
+    prefix: str,
+    directory_urls: bool,
+) -> list[PrintJob]:
     """Every PDF of one language, with the HTML to render it from."""
     parts = book_parts(pages, docs, strings, prefix)
-    jobs = [PrintJob(manual_pdf(locale), _render_book(parts, docs, meta, strings, prefix, directory_urls),
-                     "manual", meta["site_name"])]
+    jobs = [
+        PrintJob(
+            manual_pdf(locale),
+            _render_book(parts, docs, meta, strings, prefix, directory_urls),
+            "manual",
+            meta["site_name"],
+        )
+    ]
     for part in parts:
         if part.kind == "chapter":
             chapter = chapter_of(part.pages[0].path)
-            chapter_meta = dict(meta, title=f"{part.title} · {meta['site_name']}", short_title=part.title)
-            jobs.append(PrintJob(chapter_pdf(locale, chapter),
-                                 _render_book([part], [], chapter_meta, strings, prefix, directory_urls),
-                                 "chapters", part.title))
+            chapter_meta = dict(
+                meta, title=f"{part.title} · {meta['site_name']}", short_title=part.title
+            )
+            jobs.append(
+                PrintJob(
+                    chapter_pdf(locale, chapter),
+                    _render_book([part], [], chapter_meta, strings, prefix, directory_urls),
+                    "chapters",
+                    part.title,
+                )
+            )
     for doc in docs:
-        doc_meta = dict(meta, title=f"{doc.title.value} · {meta['site_name']}", short_title=doc.title.value)
+        doc_meta = dict(
+            meta, title=f"{doc.title.value} · {meta['site_name']}", short_title=doc.title.value
+        )
         html = templates.render("print/guidance.html.j2", doc=doc, meta=doc_meta, strings=strings)
         jobs.append(PrintJob(pdf_path(locale, doc.kind, doc.id), html, doc.kind, doc.title.value))
     return jobs
@@ -144,22 +200,54 @@ def title_of(markdown: str) -> str:
     return match.group(1).strip() if match else ""
 
 
-def downloads_markdown(chapters: list[tuple[str, str]], docs: list[Document], strings: Strings,
-                       locale: str, here: str, offline_editions: list[tuple[str, str]] = ()) -> str:
+def downloads_markdown(
+    chapters: list[tuple[str, str]],
+    docs: list[Document],
+    strings: Strings,
+    locale: str,
+    here: str,
+    offline_editions: list[tuple[str, str]] = (),
+) -> str:
     """The Downloads page: every PDF of the language. Sizes are filled in once the PDFs exist."""
+
     def entry(title: str, target: str) -> dict:
         return {"title": title, "target": target, "href": relative_url(target, here)}
 
     groups = [
         (strings.downloads_manual, [entry(strings.downloads_manual, manual_pdf(locale))]),
-        (strings.downloads_chapters, [entry(title, chapter_pdf(locale, slug)) for slug, title in chapters]),
-        (strings.downloads_checklists, [entry(d.title.value, pdf_path(locale, d.kind, d.id)) for d in docs if d.kind == "checklists"]),
-        (strings.downloads_forms, [entry(d.title.value, pdf_path(locale, d.kind, d.id)) for d in docs if d.kind == "forms"]),
+        (
+            strings.downloads_chapters,
+            [entry(title, chapter_pdf(locale, slug)) for slug, title in chapters],
+        ),
+        (
+            strings.downloads_checklists,
+            [
+                entry(d.title.value, pdf_path(locale, d.kind, d.id))
+                for d in docs
+                if d.kind == "checklists"
+            ],
+        ),
+        (
+            strings.downloads_forms,
+            [
+                entry(d.title.value, pdf_path(locale, d.kind, d.id))
+                for d in docs
+                if d.kind == "forms"
+            ],
+        ),
     ]
-    if offline_editions:  # (language name, zip address), for reading without a connection or a server
-        groups.append((strings.downloads_offline, [entry(name, target) for name, target in offline_editions]))
-    return templates.render("downloads-page.md.j2", groups=groups, strings=strings,
-                            offline_intro=strings.downloads_offline_intro if offline_editions else "")
+    if (
+        offline_editions
+    ):  # (language name, zip address), for reading without a connection or a server
+        groups.append(
+            (strings.downloads_offline, [entry(name, target) for name, target in offline_editions])
+        )
+    return templates.render(
+        "downloads-page.md.j2",
+        groups=groups,
+        strings=strings,
+        offline_intro=strings.downloads_offline_intro if offline_editions else "",
+    )
 
 
 _SIZE = re.compile(r'<span class="pdf-size" data-pdf="([^"]+)">[^<]*</span>')
@@ -171,9 +259,15 @@ def human_size(size: int) -> str:
 
 def fill_sizes(html: str, size_of) -> str:
     """Put each PDF's size beside its link; `size_of(target)` gives bytes, or None if not built."""
+
     def size(match: re.Match) -> str:
         found = size_of(match.group(1))
-        return match.group(0) if found is None else f'<span class="pdf-size" data-pdf="{match.group(1)}">{human_size(found)}</span>'
+        return (
+            match.group(0)
+            if found is None
+            else f'<span class="pdf-size" data-pdf="{match.group(1)}">{human_size(found)}</span>'
+        )
+
     return _SIZE.sub(size, html)
 
 

@@ -19,7 +19,9 @@ def notice(strings: Strings, english_link: str) -> str:
 
 def stale_notice(strings: Strings, english_link: str, entries: bool = False) -> str:
     """The notice of a translation made from an earlier English text (of some `entries` only)."""
-    return templates.render("stale-notice.md.j2", strings=strings, entries=entries, english_link=english_link)
+    return templates.render(
+        "stale-notice.md.j2", strings=strings, entries=entries, english_link=english_link
+    )
 
 
 def add_notice(markdown: str, strings: Strings, english_link: str) -> str:
@@ -32,7 +34,7 @@ def under_title(markdown: str, notice_md: str) -> str:
     match = _TITLE.search(markdown)
     if match is None:
         return notice_md + "\n" + markdown
-    return markdown[: match.end()] + "\n\n" + notice_md + markdown[match.end():]
+    return markdown[: match.end()] + "\n\n" + notice_md + markdown[match.end() :]
 
 
 # A link in Markdown to a page of the manual, with a section: [text](../a/b.md#section)

@@ -32,7 +32,9 @@ KEYS: dict[str, tuple[type, str]] = {
 
 
 def _kind(value) -> str:
-    return {dict: "a mapping", list: "a list", str: "a text"}.get(type(value), f"the value {value!r}")
+    return {dict: "a mapping", list: "a list", str: "a text"}.get(
+        type(value), f"the value {value!r}"
+    )
 
 
 def split(text: str, path: Path) -> tuple[dict, str]:
@@ -40,32 +42,51 @@ def split(text: str, path: Path) -> tuple[dict, str]:
     match = BLOCK.match(text)
     if match is None:
         if OPENING.match(text):
-            raise ManualError(path, 1, "the page starts with '---' but no front matter block follows "
-                                       "(keys, then a closing '---' line): close the block or remove the line")
+            raise ManualError(
+                path,
+                1,
+                "the page starts with '---' but no front matter block follows "
+                "(keys, then a closing '---' line): close the block or remove the line",
+            )
         return {}, text
     data, lines = yamlfile.parse(match.group(1), path, first_line=2)
     if data is None:
-        raise ManualError(path, 1, "empty front matter between the '---' lines: give keys (title: ...) "
-                                   "or remove both lines")
+        raise ManualError(
+            path,
+            1,
+            "empty front matter between the '---' lines: give keys (title: ...) "
+            "or remove both lines",
+        )
     if not isinstance(data, dict):
-        raise ManualError(path, 2, f"front matter: expected keys with values (translated_from: ...), "
-                                   f"not {_kind(data)}")
+        raise ManualError(
+            path,
+            2,
+            f"front matter: expected keys with values (translated_from: ...), not {_kind(data)}",
+        )
     for key, value in data.items():
         line = yamlfile.line_of(lines, (key,))
         if key not in KEYS:
-            raise ManualError(path, line, f"unknown front matter key '{key}': expected one of {', '.join(KEYS)}")
+            raise ManualError(
+                path, line, f"unknown front matter key '{key}': expected one of {', '.join(KEYS)}"
+            )
         kind, expected = KEYS[key]
-        if not isinstance(value, kind) or (kind is list and not all(isinstance(v, str) for v in value)):
+        if not isinstance(value, kind) or (
+            kind is list and not all(isinstance(v, str) for v in value)
+        ):
             raise ManualError(path, line, f"'{key}': expected {expected}, not {_kind(value)}")
-    return data, text[match.end():].lstrip("\n")
+    return data, text[match.end() :].lstrip("\n")
 
 
 def split_page(text: str, path: Path) -> tuple[dict, str]:
     """As `split`, for a whole page: one with no text after its front matter is refused too."""
     meta, body = split(text, path)
     if not body.strip():
-        raise ManualError(path, None, "the page is empty: give it its text, from its '# Title' on, "
-                                      "or delete the file (a translation without it shows the English page)")
+        raise ManualError(
+            path,
+            None,
+            "the page is empty: give it its text, from its '# Title' on, "
+            "or delete the file (a translation without it shows the English page)",
+        )
     return meta, body
 
 

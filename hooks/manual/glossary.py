@@ -5,7 +5,6 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
 
 from manual import inline, memo, templates, yamlfile
 from manual.errors import ManualError
@@ -20,7 +19,7 @@ PAGE = "glossary.md"
 class Entry:
     id: str
     term: Shown
-    abbr: Optional[str]
+    abbr: str | None
     definition: Shown
     tooltip: bool = True
 
@@ -29,11 +28,15 @@ def _check_unique(values: list[tuple[str, tuple]], path: Path, lines: dict, what
     seen: set[str] = set()
     for value, loc in values:
         if value.casefold() in seen:
-            raise ManualError(path, yamlfile.line_of(lines, loc), f"{what} '{value}' is defined twice")
+            raise ManualError(
+                path, yamlfile.line_of(lines, loc), f"{what} '{value}' is defined twice"
+            )
         seen.add(value.casefold())
 
 
-def load(docs_dir: Path, locale: str, source: str = "en", folder: Path | None = None) -> list[Entry]:
+def load(
+    docs_dir: Path, locale: str, source: str = "en", folder: Path | None = None
+) -> list[Entry]:
     """The glossary in one language, English where a translation lacks a term; sorted by term.
 
     Kept in `folder` between builds, when one is given, while both files are unchanged.
@@ -41,20 +44,29 @@ def load(docs_dir: Path, locale: str, source: str = "en", folder: Path | None = 
     if folder is None:
         return _load(docs_dir, locale, source)
     files = [docs_dir / source / FILE_NAME, docs_dir / locale / FILE_NAME]
-    return memo.remembered(folder, f"glossary-{locale}", memo.of_files(files),
-                           lambda: _load(docs_dir, locale, source))
+    return memo.remembered(
+        folder, f"glossary-{locale}", memo.of_files(files), lambda: _load(docs_dir, locale, source)
+    )
 
 
 def _load(docs_dir: Path, locale: str, source: str) -> list[Entry]:
-    from manual.glossary_models import Glossary, GlossaryText, TermText  # pydantic: only when checking
+    from manual.glossary_models import (  # pydantic: only when checking
+        Glossary,
+        GlossaryText,
+        TermText,
+    )
     from manual.guidance import validate
 
     path = docs_dir / source / FILE_NAME
     if not path.exists():
         return []
     english, lines = validate(Glossary, path)
-    _check_unique([(t.id, ("terms", i, "id")) for i, t in enumerate(english.terms)], path, lines, "id")
-    _check_unique([(t.term, ("terms", i, "term")) for i, t in enumerate(english.terms)], path, lines, "term")
+    _check_unique(
+        [(t.id, ("terms", i, "id")) for i, t in enumerate(english.terms)], path, lines, "id"
+    )
+    _check_unique(
+        [(t.term, ("terms", i, "term")) for i, t in enumerate(english.terms)], path, lines, "term"
+    )
     translated: dict[str, TermText] = {}
     t_path = docs_dir / locale / FILE_NAME
     if locale != source and t_path.exists():
@@ -62,30 +74,43 @@ def _load(docs_dir: Path, locale: str, source: str) -> list[Entry]:
         known = {t.id for t in english.terms}
         for i, entry in enumerate(text.terms):
             if entry.id not in known:
-                raise ManualError(t_path, yamlfile.line_of(t_lines, ("terms", i, "id")),
-                                  f"term id '{entry.id}' is not in the English {FILE_NAME}")
+                raise ManualError(
+                    t_path,
+                    yamlfile.line_of(t_lines, ("terms", i, "id")),
+                    f"term id '{entry.id}' is not in the English {FILE_NAME}",
+                )
             translated[entry.id] = entry
-        _check_unique([(t.term, ("terms", i, "term")) for i, t in enumerate(text.terms) if t.term],
-                      t_path, t_lines, "term")
+        _check_unique(
+            [(t.term, ("terms", i, "term")) for i, t in enumerate(text.terms) if t.term],
+            t_path,
+            t_lines,
+            "term",
+        )
     entries = []
     for term in english.terms:
         t = translated.get(term.id)
         has = locale == source
-        entries.append(Entry(
-            id=term.id,
-            term=Shown(t.term if t and t.term else term.term, has or bool(t and t.term)),
-            abbr=(t.abbr if t and t.abbr else term.abbr),
-            definition=Shown(t.definition if t and t.definition else term.definition,
-                             has or bool(t and t.definition)),
-            tooltip=term.tooltip,
-        ))
+        entries.append(
+            Entry(
+                id=term.id,
+                term=Shown(t.term if t and t.term else term.term, has or bool(t and t.term)),
+                abbr=(t.abbr if t and t.abbr else term.abbr),
+                definition=Shown(
+                    t.definition if t and t.definition else term.definition,
+                    has or bool(t and t.definition),
+                ),
+                tooltip=term.tooltip,
+            )
+        )
     # A term and its abbreviation are plain text, shown as written; a definition is inline text.
     for i, term in enumerate(english.terms):
         _check_definition(term.definition, path, lines, ("terms", i, "definition"), term.id)
     if translated:
         for i, entry in enumerate(text.terms):
             if entry.definition:
-                _check_definition(entry.definition, t_path, t_lines, ("terms", i, "definition"), entry.id)
+                _check_definition(
+                    entry.definition, t_path, t_lines, ("terms", i, "definition"), entry.id
+                )
     return sorted(entries, key=lambda e: sort_key(e.term.value))
 
 
@@ -93,7 +118,9 @@ def _check_definition(definition: str, path: Path, lines: dict, loc: tuple, iden
     try:
         inline.to_html(definition)
     except ValueError as err:
-        raise ManualError(path, yamlfile.line_of(lines, loc), f"term '{ident}' definition: {err}") from None
+        raise ManualError(
+            path, yamlfile.line_of(lines, loc), f"term '{ident}' definition: {err}"
+        ) from None
 
 
 def sort_key(term: str) -> tuple[str, str]:
@@ -110,7 +137,9 @@ def abbreviations(entries: list[Entry]) -> dict[str, str]:
             continue
         term = entry.term.value
         words = {term}
-        if term[1:] == term[1:].lower():  # "Case manager" also as "case manager"; names keep their capitals
+        if (
+            term[1:] == term[1:].lower()
+        ):  # "Case manager" also as "case manager"; names keep their capitals
             words.add(term[:1].lower() + term[1:])
         if entry.abbr:
             words.add(entry.abbr)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 from pydantic import Field
 
 from manual.guidance_models import Id, Strict, Text
@@ -12,7 +10,7 @@ from manual.guidance_models import Id, Strict, Text
 class Term(Strict):
     id: Id
     term: Text
-    abbr: Optional[Text] = None
+    abbr: Text | None = None
     definition: Text
     # A word the text uses on nearly every page ("exploitation"): defined on the glossary page,
     # not marked at each use, where a tooltip on every line would drown the others.
@@ -25,9 +23,9 @@ class Glossary(Strict):
 
 class TermText(Strict):
     id: Id
-    term: Optional[Text] = None
-    abbr: Optional[Text] = None
-    definition: Optional[Text] = None
+    term: Text | None = None
+    abbr: Text | None = None
+    definition: Text | None = None
 
 
 class GlossaryText(Strict):

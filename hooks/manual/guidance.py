@@ -26,8 +26,10 @@ def _explain(error: dict, translation: bool) -> str:
     kind = error["type"]
     if kind == "extra_forbidden":
         if translation:
-            return (f"'{where}' is not a text a translation may give: the English file defines "
-                    "the structure (ids, order, stage, roles, kinds); translate only texts")
+            return (
+                f"'{where}' is not a text a translation may give: the English file defines "
+                "the structure (ids, order, stage, roles, kinds); translate only texts"
+            )
         return f"unknown key '{where}'"
     if kind == "missing":
         return f"missing required key '{where}'"
@@ -44,7 +46,9 @@ def validate(model: type[BaseModel], path: Path, translation: bool = False) -> t
         loc = first["loc"]
         if first["type"] == "missing":
             loc = loc[:-1]  # the enclosing entry, which is where the key should have been
-        raise ManualError(path, yamlfile.line_of(lines, loc), _explain(first, translation)) from None
+        raise ManualError(
+            path, yamlfile.line_of(lines, loc), _explain(first, translation)
+        ) from None
 
 
 def _unique(ids: list[tuple[str, tuple]], path: Path, lines: dict, what: str) -> None:
@@ -57,7 +61,11 @@ def _unique(ids: list[tuple[str, tuple]], path: Path, lines: dict, what: str) ->
 
 def _entries(doc: Any) -> tuple[str, list[tuple[str, tuple]]]:
     """The name and (id, location) of every item or field in a document, across sections."""
-    name = "items" if hasattr(doc.sections[0], "items") and not hasattr(doc.sections[0], "fields") else "fields"
+    name = (
+        "items"
+        if hasattr(doc.sections[0], "items") and not hasattr(doc.sections[0], "fields")
+        else "fields"
+    )
     found = []
     for s, section in enumerate(doc.sections):
         for i, entry in enumerate(getattr(section, name)):
@@ -85,8 +93,11 @@ def load_vocabulary(docs_dir: Path, locale: str, source: Vocabulary | None = Non
     for group in ("stages", "roles"):
         for key in getattr(text, group):
             if key not in getattr(source, group):
-                raise ManualError(path, yamlfile.line_of(lines, (group, key)),
-                                  f"unknown {group[:-1]} id '{key}': not in the English {VOCABULARY}")
+                raise ManualError(
+                    path,
+                    yamlfile.line_of(lines, (group, key)),
+                    f"unknown {group[:-1]} id '{key}': not in the English {VOCABULARY}",
+                )
     return Vocabulary(stages={**source.stages, **text.stages}, roles={**source.roles, **text.roles})
 
 
@@ -114,28 +125,49 @@ def _load_source(docs_dir: Path, source: str, version: bytes) -> Source:
 
 
 def _check_source(doc, path: Path, lines: dict, language_dir: Path, vocabulary: Vocabulary) -> None:
-    _unique([(s.id, ("sections", i, "id")) for i, s in enumerate(doc.sections)], path, lines, "section")
+    _unique(
+        [(s.id, ("sections", i, "id")) for i, s in enumerate(doc.sections)], path, lines, "section"
+    )
     name, entries = _entries(doc)
     _unique(entries, path, lines, name[:-1])
     if doc.stage not in vocabulary.stages:
-        raise ManualError(path, yamlfile.line_of(lines, ("stage",)),
-                          f"unknown stage '{doc.stage}': expected one of {', '.join(vocabulary.stages)}")
+        raise ManualError(
+            path,
+            yamlfile.line_of(lines, ("stage",)),
+            f"unknown stage '{doc.stage}': expected one of {', '.join(vocabulary.stages)}",
+        )
     chapter, _, anchor = doc.chapter.partition("#")
     if anchor and not _ANCHOR.fullmatch(anchor):
-        raise ManualError(path, yamlfile.line_of(lines, ("chapter",)),
-                          f"chapter '{doc.chapter}': expected a section anchor of letters, digits, '-' and '_' after '#'")
+        raise ManualError(
+            path,
+            yamlfile.line_of(lines, ("chapter",)),
+            f"chapter '{doc.chapter}': expected a section anchor of letters, digits, '-' and '_' after '#'",
+        )
     if not chapter.endswith(".md") or not (language_dir / chapter).is_file():
-        raise ManualError(path, yamlfile.line_of(lines, ("chapter",)),
-                          f"chapter page '{doc.chapter}' does not exist in {language_dir.name}/")
+        raise ManualError(
+            path,
+            yamlfile.line_of(lines, ("chapter",)),
+            f"chapter page '{doc.chapter}' does not exist in {language_dir.name}/",
+        )
     _check_texts(doc.model_dump(), (), path, lines)
     for s, section in enumerate(doc.sections):
         for i, entry in enumerate(getattr(section, name)):
             if name == "items" and entry.role not in vocabulary.roles:
-                raise ManualError(path, yamlfile.line_of(lines, ("sections", s, name, i, "role")),
-                                  f"unknown role '{entry.role}': expected one of {', '.join(vocabulary.roles)}")
+                raise ManualError(
+                    path,
+                    yamlfile.line_of(lines, ("sections", s, name, i, "role")),
+                    f"unknown role '{entry.role}': expected one of {', '.join(vocabulary.roles)}",
+                )
             if name == "fields" and entry.options:
-                _unique([(o.id, ("sections", s, name, i, "options", k, "id"))
-                         for k, o in enumerate(entry.options)], path, lines, "option")
+                _unique(
+                    [
+                        (o.id, ("sections", s, name, i, "options", k, "id"))
+                        for k, o in enumerate(entry.options)
+                    ],
+                    path,
+                    lines,
+                    "option",
+                )
 
 
 # Inline texts (emphasis and code); titles are plain text, shown as written (see manual.inline).
@@ -152,7 +184,9 @@ def _check_texts(data: Any, loc: tuple, path: Path, lines: dict) -> None:
                     inline.to_html(value)
                 except ValueError as err:
                     where = ".".join(str(p) for p in loc + (key,))
-                    raise ManualError(path, yamlfile.line_of(lines, loc + (key,)), f"'{where}': {err}") from None
+                    raise ManualError(
+                        path, yamlfile.line_of(lines, loc + (key,)), f"'{where}': {err}"
+                    ) from None
             else:
                 _check_texts(value, loc + (key,), path, lines)
     elif isinstance(data, list):

@@ -7,7 +7,7 @@ structural key in a translation is reported instead of silently ignored.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -21,12 +21,13 @@ class Strict(BaseModel):
 
 # English: structure and text -------------------------------------------------------------------
 
+
 class ChecklistItem(Strict):
     id: Id
     text: Text
     role: Id
     critical: bool = False
-    note: Optional[Text] = None
+    note: Text | None = None
 
 
 class ChecklistSection(Strict):
@@ -47,9 +48,9 @@ class FormField(Strict):
     id: Id
     label: Text
     kind: FieldKind
-    lines: Optional[Annotated[int, Field(ge=1, le=12)]] = None
-    options: Optional[list[Option]] = None
-    help: Optional[Text] = None
+    lines: Annotated[int, Field(ge=1, le=12)] | None = None
+    options: list[Option] | None = None
+    help: Text | None = None
 
     @model_validator(mode="after")
     def _kind_fits(self):
@@ -65,7 +66,7 @@ class FormField(Strict):
 class FormSection(Strict):
     id: Id
     title: Text
-    intro: Optional[Text] = None
+    intro: Text | None = None
     fields: list[FormField] = Field(min_length=1)
 
 
@@ -86,34 +87,35 @@ class Form(Guidance):
 
 # Translations: the same ids, texts only --------------------------------------------------------
 
+
 class ItemText(Strict):
     id: Id
-    text: Optional[Text] = None
-    note: Optional[Text] = None
+    text: Text | None = None
+    note: Text | None = None
 
 
 class ChecklistSectionText(Strict):
     id: Id
-    title: Optional[Text] = None
+    title: Text | None = None
     items: list[ItemText] = []
 
 
 class OptionText(Strict):
     id: Id
-    label: Optional[Text] = None
+    label: Text | None = None
 
 
 class FieldText(Strict):
     id: Id
-    label: Optional[Text] = None
-    help: Optional[Text] = None
+    label: Text | None = None
+    help: Text | None = None
     options: list[OptionText] = []
 
 
 class FormSectionText(Strict):
     id: Id
-    title: Optional[Text] = None
-    intro: Optional[Text] = None
+    title: Text | None = None
+    intro: Text | None = None
     fields: list[FieldText] = []
 
 
@@ -121,8 +123,8 @@ Stamps = dict[str, str]  # entry path -> hash of the English text it was transla
 
 
 class GuidanceText(Strict):
-    title: Optional[Text] = None
-    summary: Optional[Text] = None
+    title: Text | None = None
+    summary: Text | None = None
     translated_from: Stamps = {}
 
 

@@ -23,27 +23,38 @@ def pdf_path(locale: str, kind: str, ident: str) -> str:
     return f"pdf/{locale}/{kind}/{ident}.pdf"
 
 
-def page_markdown(doc: Document, strings: Strings, locale: str, prefix: str,
-                  directory_urls: bool) -> tuple[str, HtmlBlocks]:
+def page_markdown(
+    doc: Document, strings: Strings, locale: str, prefix: str, directory_urls: bool
+) -> tuple[str, HtmlBlocks]:
     """The page's Markdown, and the HTML blocks to put back in its place after Markdown."""
     url = page_address(page_path(doc), prefix, directory_urls)
     # Some texts translated from an earlier English text: they are marked, and the page says so.
-    stale = Markup(fallback.stale_notice(strings, relative_url(source_url(url, prefix), url), entries=True)
-                   if doc.stale and not doc.fallback else "")  # made escaped
+    stale = Markup(
+        fallback.stale_notice(strings, relative_url(source_url(url, prefix), url), entries=True)
+        if doc.stale and not doc.fallback
+        else ""
+    )  # made escaped
     notice = ""
     if doc.fallback:
-        notice = Markup(fallback.notice(strings, relative_url(source_url(url, prefix), url)))  # made escaped
+        notice = Markup(
+            fallback.notice(strings, relative_url(source_url(url, prefix), url))
+        )  # made escaped
     blocks = HtmlBlocks()
     markdown = templates.render(
-        "guidance-page.md.j2", doc=doc, strings=strings, notice=notice or stale, set_aside=blocks.set_aside,
+        "guidance-page.md.j2",
+        doc=doc,
+        strings=strings,
+        notice=notice or stale,
+        set_aside=blocks.set_aside,
         chapter_link="../" + doc.chapter,
         pdf_link=relative_url(pdf_path(locale, doc.kind, doc.id), url),
     )
     return markdown, blocks
 
 
-def pages(docs: list[Document], strings: Strings, locale: str, prefix: str,
-          directory_urls: bool) -> list[tuple[str, str, bool, HtmlBlocks | None]]:
+def pages(
+    docs: list[Document], strings: Strings, locale: str, prefix: str, directory_urls: bool
+) -> list[tuple[str, str, bool, HtmlBlocks | None]]:
     """Every checklist and form page, and their index: (path, Markdown, in the nav, HTML blocks)."""
     made = []
     for doc in docs:

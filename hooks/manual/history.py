@@ -23,8 +23,14 @@ class Version:
 
 def _git(folder: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess | None:
     try:
-        return subprocess.run(["git", "-C", str(folder), *args], input=stdin, capture_output=True,
-                              text=True, encoding="utf-8", errors="replace")
+        return subprocess.run(
+            ["git", "-C", str(folder), *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+        )
     except OSError:  # no git on this machine
         return None
 
@@ -61,8 +67,11 @@ def _versions(path: Path, commit: str) -> tuple[Version, ...]:
         return ()
     # One `git cat-file` for every version: each answer is "<id> blob <size>\n<bytes>\n".
     names = "".join(f"{sha}:./{path.name}\n" for sha, _ in commits)
-    done = subprocess.run(["git", "-C", str(path.parent), "cat-file", "--batch"], input=names.encode(),
-                          capture_output=True)
+    done = subprocess.run(
+        ["git", "-C", str(path.parent), "cat-file", "--batch"],
+        input=names.encode(),
+        capture_output=True,
+    )
     if done.returncode != 0:
         return ()
     found, data, at = [], done.stdout, 0
@@ -75,6 +84,6 @@ def _versions(path: Path, commit: str) -> tuple[Version, ...]:
         if len(header) < 3 or header[1] != b"blob":  # "<name> missing": deleted in that commit
             continue
         size = int(header[2])
-        found.append(Version(sha, date, data[at:at + size].decode("utf-8", errors="replace")))
+        found.append(Version(sha, date, data[at : at + size].decode("utf-8", errors="replace")))
         at += size + 1
     return tuple(found)

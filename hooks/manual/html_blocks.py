@@ -33,5 +33,7 @@ class HtmlBlocks:
 
         out = _PLACEHOLDER.sub(block, html)
         if sorted(seen) != list(range(len(self.blocks))):
-            raise ValueError(f"expected each of {len(self.blocks)} HTML blocks once in the page, found {sorted(seen)}")
+            raise ValueError(
+                f"expected each of {len(self.blocks)} HTML blocks once in the page, found {sorted(seen)}"
+            )
         return out

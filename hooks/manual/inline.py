@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import markdown
 from markupsafe import Markup
@@ -31,7 +31,7 @@ _PLAIN = re.compile(r"[^\s#>*+\-=\d`\\_\[!<&~|:][^`*_\\\[!<&\n\r~|]*")
 _MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _converter() -> markdown.Markdown:
     return markdown.Markdown(extensions=[], output_format="html")
 
@@ -49,7 +49,9 @@ def to_html(text: str) -> Markup:
     out = converter.convert(html.escape(text, quote=False)).strip()
     match = _PARAGRAPH.match(out)
     if not match or "<p>" in match.group(1):
-        raise ValueError("expected one paragraph of inline text (no headings, lists or blank lines)")
+        raise ValueError(
+            "expected one paragraph of inline text (no headings, lists or blank lines)"
+        )
     return Markup(match.group(1))
 
 

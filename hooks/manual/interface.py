@@ -31,7 +31,9 @@ class Strings(dict):
 
 def _read(path: Path) -> tuple[dict[str, str], dict]:
     data, lines = yamlfile.load_mapping(path)
-    data = {key: value for key, value in data.items() if key != "translated_from"}  # translators' stamps
+    data = {
+        key: value for key, value in data.items() if key != "translated_from"
+    }  # translators' stamps
     for key, value in data.items():
         if not isinstance(value, str) or not value.strip():
             raise ManualError(path, yamlfile.line_of(lines, (key,)), f"'{key}': expected a text")
@@ -54,7 +56,8 @@ def _load_strings(docs_dir: Path, locale: str, source: str, version: bytes) -> S
         for key, value in translated.items():
             if key not in english:
                 raise ManualError(
-                    path, yamlfile.line_of(lines, (key,)),
+                    path,
+                    yamlfile.line_of(lines, (key,)),
                     f"unknown key '{key}': expected one of the keys in {source}/{FILE_NAME}",
                 )
             strings[key] = value

@@ -35,7 +35,9 @@ def add_language(root: Path, code: str, name: str) -> list[Path]:
     """
     config_path = root / "mkdocs.yml"
     if not CODE.match(code):
-        raise ManualError(config_path, None, f"'{code}' is not a two-letter ISO 639-1 language code")
+        raise ManualError(
+            config_path, None, f"'{code}' is not a two-letter ISO 639-1 language code"
+        )
     folder = root / "docs" / code
     if folder.exists() and any(folder.iterdir()):
         raise ManualError(folder, None, "already exists and is not empty; nothing was changed")
@@ -43,7 +45,9 @@ def add_language(root: Path, code: str, name: str) -> list[Path]:
     config = yaml.load(config_path.read_text(encoding="utf-8"))
     languages = _i18n_languages(config, config_path)
     if any(entry.get("locale") == code for entry in languages):
-        raise ManualError(config_path, None, f"the language '{code}' is already configured; nothing was changed")
+        raise ManualError(
+            config_path, None, f"the language '{code}' is already configured; nothing was changed"
+        )
     strings = folder / "interface.yml"
     from ruamel.yaml.comments import CommentedMap
 
@@ -72,5 +76,7 @@ def preview_languages(configured: list[str], source: str, requested: str | None)
     wanted = {code.strip() for code in requested.split(",") if code.strip()}
     unknown = wanted - set(configured)
     if unknown:
-        raise ValueError(f"MANUAL_LANGUAGES names languages not in mkdocs.yml: {', '.join(sorted(unknown))}")
+        raise ValueError(
+            f"MANUAL_LANGUAGES names languages not in mkdocs.yml: {', '.join(sorted(unknown))}"
+        )
     return wanted | {source}

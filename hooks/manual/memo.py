@@ -12,15 +12,16 @@ import hashlib
 import os
 import pickle
 import sys
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 CODE = Path(__file__).parent
 T = TypeVar("T")
 
 
-@lru_cache(maxsize=None)
+@cache
 def code_version() -> bytes:
     """The manual's code, templates and stylesheets, and the libraries that shape what it makes."""
     from importlib.metadata import version  # not `import pydantic`: a warm build never needs it

@@ -28,10 +28,20 @@ def zip_path(site_dir: Path, code: str) -> Path:
 def build_edition(root: Path, site_dir: Path, code: str, source: str, work: Path) -> Path:
     """Build one language's offline edition into `work` and zip it next to the site."""
     target = work / f"manual-{code}"
-    env = dict(os.environ, MANUAL_OFFLINE="true", MANUAL_PDF="0", MANUAL_LANGUAGES=code,
-               NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(target)],
-                            cwd=root, env=env, capture_output=True, text=True)
+    env = dict(
+        os.environ,
+        MANUAL_OFFLINE="true",
+        MANUAL_PDF="0",
+        MANUAL_LANGUAGES=code,
+        NO_MKDOCS_2_WARNING="1",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(target)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if result.returncode != 0:
         raise RuntimeError(f"offline edition '{code}' did not build:\n{result.stderr[-4000:]}")
     for language in {source, code}:
@@ -44,8 +54,11 @@ def build_edition(root: Path, site_dir: Path, code: str, source: str, work: Path
     archive.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:
         for path in sorted(target.rglob("*")):
-            info = zipfile.ZipInfo(f"{target.name}/{path.relative_to(target).as_posix()}" + ("/" if path.is_dir() else ""),
-                                   date_time=(2000, 1, 1, 0, 0, 0))  # same bytes for the same edition
+            info = zipfile.ZipInfo(
+                f"{target.name}/{path.relative_to(target).as_posix()}"
+                + ("/" if path.is_dir() else ""),
+                date_time=(2000, 1, 1, 0, 0, 0),
+            )  # same bytes for the same edition
             info.external_attr = (0o40755 if path.is_dir() else 0o100644) << 16
             out.writestr(info, b"" if path.is_dir() else path.read_bytes(), zipfile.ZIP_DEFLATED)
     return archive

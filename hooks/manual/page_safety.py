@@ -18,10 +18,37 @@ from manual.errors import ManualError
 
 SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 # Elements that run, embed or redirect; none has a place in the manual's text.
-_REFUSED_TAGS = frozenset({"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base",
-                           "meta", "link", "form", "portal"})
-_URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "data", "cite",
-                             "background", "xlink:href", "srcset", "ping"})
+_REFUSED_TAGS = frozenset(
+    {
+        "script",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "applet",
+        "base",
+        "meta",
+        "link",
+        "form",
+        "portal",
+    }
+)
+_URL_ATTRIBUTES = frozenset(
+    {
+        "href",
+        "src",
+        "action",
+        "formaction",
+        "poster",
+        "data",
+        "cite",
+        "background",
+        "xlink:href",
+        "srcset",
+        "ping",
+    }
+)
 # What a browser drops before reading a scheme: tabs and line breaks anywhere, and controls or
 # spaces around it ("java\tscript:", " javascript:").
 _IGNORED = re.compile(r"[\t\n\r]")
@@ -30,9 +57,11 @@ _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 
 def scheme_of(address: str) -> str | None:
     """The scheme of an address as a browser reads it, lower case; None for a relative address."""
-    cleaned = _IGNORED.sub("", address).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
-                                              "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c"
-                                              "\x1d\x1e\x1f\x20")
+    cleaned = _IGNORED.sub("", address).strip(
+        "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
+        "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c"
+        "\x1d\x1e\x1f\x20"
+    )
     match = _SCHEME.match(cleaned)
     return match.group(1).lower() if match else None
 
@@ -49,22 +78,44 @@ class _Finder(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         if tag in _REFUSED_TAGS:
-            self.found.append((f"a <{tag}> element: pages may not carry scripts, frames, forms or "
-                               "embedded objects (the Content-Security-Policy would block them)", f"<{tag}"))
+            self.found.append(
+                (
+                    f"a <{tag}> element: pages may not carry scripts, frames, forms or "
+                    "embedded objects (the Content-Security-Policy would block them)",
+                    f"<{tag}",
+                )
+            )
         for name, value in attrs:
             value = value or ""
             if name.startswith("on"):
-                self.found.append((f"an event handler attribute '{name}' on <{tag}> (pages may not carry "
-                                   "scripts)", name))
+                self.found.append(
+                    (
+                        f"an event handler attribute '{name}' on <{tag}> (pages may not carry "
+                        "scripts)",
+                        name,
+                    )
+                )
             elif name in _URL_ATTRIBUTES:
-                addresses = [part.split()[0] for part in value.split(",") if part.split()] if name == "srcset" else [value]
+                addresses = (
+                    [part.split()[0] for part in value.split(",") if part.split()]
+                    if name == "srcset"
+                    else [value]
+                )
                 for address in addresses:
                     if not allowed_address(address):
-                        self.found.append((f"the address '{address}' in <{tag} {name}>: expected an "
-                                           "http, https, mailto or tel link, or a relative one",
-                                           f"{scheme_of(address)}:"))
-            elif name == "style" and re.search(r"url\s*\(|expression\s*\(|javascript:", value, re.I):
-                self.found.append((f"a style attribute that loads or runs something on <{tag}>", "style"))
+                        self.found.append(
+                            (
+                                f"the address '{address}' in <{tag} {name}>: expected an "
+                                "http, https, mailto or tel link, or a relative one",
+                                f"{scheme_of(address)}:",
+                            )
+                        )
+            elif name == "style" and re.search(
+                r"url\s*\(|expression\s*\(|javascript:", value, re.I
+            ):
+                self.found.append(
+                    (f"a style attribute that loads or runs something on <{tag}>", "style")
+                )
 
     handle_startendtag = handle_starttag
 

@@ -15,7 +15,7 @@ import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 PRINT_DIR = Path(__file__).parent / "print"
@@ -45,10 +45,12 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-@lru_cache(maxsize=None)
+@cache
 def inputs_digest() -> str:
     """The part of every cache key that does not depend on the document."""
-    from importlib.metadata import version  # not `import weasyprint`: a second of start-up for a string
+    from importlib.metadata import (
+        version,  # not `import weasyprint`: a second of start-up for a string
+    )
 
     digest = hashlib.sha256(f"weasyprint {version('weasyprint')} {PDF_VARIANT}".encode())
     for path in sorted(PRINT_DIR.rglob("*")):
@@ -78,7 +80,7 @@ def _local_fetcher():
     return LocalOnly()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _font_config():
     from weasyprint.text.fonts import FontConfiguration
 
@@ -127,7 +129,9 @@ def render(html: str, target: Path) -> tuple[tuple[str, ...], float]:
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
     try:
-        document = HTML(string=html, base_url=PRINT_DIR.resolve().as_uri() + "/", url_fetcher=_local_fetcher())
+        document = HTML(
+            string=html, base_url=PRINT_DIR.resolve().as_uri() + "/", url_fetcher=_local_fetcher()
+        )
         document.write_pdf(partial, font_config=_font_config(), pdf_variant=PDF_VARIANT)
     except FatalURLFetchingError as err:  # a BaseException in WeasyPrint: make it an ordinary error
         raise RenderError(str(err)) from None
@@ -180,7 +184,9 @@ class RenderQueue:
                 continue
             if self.pool is None:
                 # Forked workers inherit the loaded library; MkDocs takes hooks/ off sys.path after loading.
-                self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("fork"))
+                self.pool = ProcessPoolExecutor(
+                    max_workers=self.workers, mp_context=multiprocessing.get_context("fork")
+                )
             self.entries.append((target, cached, self.pool.submit(render, html, cached)))
 
     def finish(self) -> list[Outcome]:
@@ -206,7 +212,9 @@ class RenderQueue:
         return outcomes
 
 
-def render_all(jobs: list[tuple[str, str]], site_dir: Path, cache_dir: Path, workers: int | None = None) -> list[Outcome]:
+def render_all(
+    jobs: list[tuple[str, str]], site_dir: Path, cache_dir: Path, workers: int | None = None
+) -> list[Outcome]:
     """Put each (target, html) PDF in the site, rendering only those not in the cache."""
     queue = RenderQueue(site_dir, cache_dir, workers)
     queue.submit(jobs)

@@ -11,8 +11,8 @@ import base64
 import mimetypes
 import posixpath
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, Optional
 
 from manual.errors import ManualError
 
@@ -65,7 +65,9 @@ def prepare(html: str, page_url: str, targets: dict[str, str], demote: int = 0) 
         if address not in targets:
             return f"<a{attrs}"  # outside this document: keep the words, drop the link
         target = targets[address]
-        return f'<a{attrs} href="#{target}--{fragment}"' if fragment else f'<a{attrs} href="#{target}"'
+        return (
+            f'<a{attrs} href="#{target}--{fragment}"' if fragment else f'<a{attrs} href="#{target}"'
+        )
 
     html = _HREF.sub(link, html)
     if demote:
@@ -73,19 +75,26 @@ def prepare(html: str, page_url: str, targets: dict[str, str], demote: int = 0) 
     return html
 
 
-def inline_images(html: str, page_url: str, read: Callable[[str], Optional[bytes]], source: Path) -> str:
+def inline_images(
+    html: str, page_url: str, read: Callable[[str], bytes | None], source: Path
+) -> str:
     """Put each image of a page into its HTML, as a data: URL, so that the PDF needs no file.
 
     The renderer fetches nothing but the manual's print files, and an image's bytes in the HTML
     make them part of the PDF's cache key. `read` gives the bytes of a file of the site by its
     address, or None; `source` is the page's file, named when an image cannot be printed.
     """
+
     def inline(match: re.Match) -> str:
         src = match.group(2)
         if src.startswith("data:"):
             return match.group(0)
         if _EXTERNAL.match(src) or src.startswith("//"):
-            raise ManualError(source, None, f"image '{src}' is on another site: the manual uses only its own files")
+            raise ManualError(
+                source,
+                None,
+                f"image '{src}' is on another site: the manual uses only its own files",
+            )
         address = resolve(src, page_url).partition("#")[0]
         data = read(address)
         kind = mimetypes.guess_type(address)[0]

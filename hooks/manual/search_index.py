@@ -14,30 +14,63 @@ from pathlib import Path
 INDEX = Path("search") / "search_index.json"
 
 # Languages the search engine (lunr, as bundled by Material) can stem; others use English rules.
-STEMMED = frozenset({
-    "ar", "da", "de", "du", "el", "en", "es", "fi", "fr", "he", "hi", "hu", "hy", "it", "ja",
-    "kn", "ko", "nl", "no", "pt", "ro", "ru", "sa", "sv", "ta", "te", "th", "tr", "vi", "zh",
-})
+STEMMED = frozenset(
+    {
+        "ar",
+        "da",
+        "de",
+        "du",
+        "el",
+        "en",
+        "es",
+        "fi",
+        "fr",
+        "he",
+        "hi",
+        "hu",
+        "hy",
+        "it",
+        "ja",
+        "kn",
+        "ko",
+        "nl",
+        "no",
+        "pt",
+        "ro",
+        "ru",
+        "sa",
+        "sv",
+        "ta",
+        "te",
+        "th",
+        "tr",
+        "vi",
+        "zh",
+    }
+)
 
 
 def scope(index: dict, code: str, prefix: str, other_prefixes: tuple[str, ...]) -> dict:
     """The part of `index` that belongs to one language, re-rooted at that language's folder."""
     if prefix:
         docs = [
-            dict(doc, location=doc["location"][len(prefix):])
-            for doc in index["docs"] if doc["location"].startswith(prefix)
+            dict(doc, location=doc["location"][len(prefix) :])
+            for doc in index["docs"]
+            if doc["location"].startswith(prefix)
         ]
     else:
         docs = [
-            doc for doc in index["docs"]
+            doc
+            for doc in index["docs"]
             if not any(doc["location"].startswith(other) for other in other_prefixes)
         ]
     config = dict(index.get("config", {}), lang=[code if code in STEMMED else "en"])
     return dict(index, config=config, docs=docs)
 
 
-def write_scoped(site_dir: Path, code: str, prefix: str, other_prefixes: tuple[str, ...],
-                 as_script: bool = False) -> Path:
+def write_scoped(
+    site_dir: Path, code: str, prefix: str, other_prefixes: tuple[str, ...], as_script: bool = False
+) -> Path:
     """Scope the index the build left at the site root and write it to the language's folder.
 
     `as_script` also writes it as `search_index.js`, which pages opened from files load instead.

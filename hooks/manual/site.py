@@ -63,8 +63,14 @@ def show_again(error: Exception) -> None:
             check.msgs.discard(str(error))
 
 
-def localized_page(config: MkDocsConfig, locale: BuildLocale, path: str, content: str,
-                   in_nav: bool = True, html_blocks=None):
+def localized_page(
+    config: MkDocsConfig,
+    locale: BuildLocale,
+    path: str,
+    content: str,
+    in_nav: bool = True,
+    html_blocks=None,
+):
     """A page made in memory, placed as mkdocs-static-i18n places the pages it finds on disk.
 
     The plugin rebuilds every file from its path in `docs/`, which would lose in-memory content,
@@ -77,8 +83,12 @@ def localized_page(config: MkDocsConfig, locale: BuildLocale, path: str, content
 
     def make(code: str) -> File:
         prefix = "" if code == locale.source else f"{code}/"
-        file = File.generated(config, f"{code}/{path}", content=content,
-                              inclusion=InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV)
+        file = File.generated(
+            config,
+            f"{code}/{path}",
+            content=content,
+            inclusion=InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV,
+        )
         file.dest_path = prefix + File(path, None, "", config.use_directory_urls).dest_path
         file.abs_dest_path = str(Path(config.site_dir) / file.dest_path)
         file.url = file._get_url(config.use_directory_urls)
@@ -88,7 +98,9 @@ def localized_page(config: MkDocsConfig, locale: BuildLocale, path: str, content
 
     page = make(locale.code)
     page.manual_html_blocks = html_blocks
-    page.alternates = {code: page if code == locale.code else make(code) for code in locale.languages}
+    page.alternates = {
+        code: page if code == locale.code else make(code) for code in locale.languages
+    }
     return page
 
 
@@ -97,23 +109,36 @@ def print_pages(files) -> list:
     from manual import print_html
     from manual.editions import PrintPage
 
-    in_nav = [f.page for f in files.documentation_pages()
-              if f.page is not None and f.page.content is not None and f.inclusion.is_in_nav()]
+    in_nav = [
+        f.page
+        for f in files.documentation_pages()
+        if f.page is not None and f.page.content is not None and f.inclusion.is_in_nav()
+    ]
     first = next((p for p in in_nav if p.previous_page is None), None)
     ordered, page = [], first
     while page is not None:
         ordered.append(page)
         page = page.next_page
     # The site's other files (images) by address, for pages that show them.
-    others = {f.url: f.abs_src_path for f in files if not f.is_documentation_page() and f.abs_src_path}
+    others = {
+        f.url: f.abs_src_path for f in files if not f.is_documentation_page() and f.abs_src_path
+    }
 
     def read(address: str):
         source = others.get(address)
         return Path(source).read_bytes() if source and Path(source).is_file() else None
 
-    return [PrintPage(path=getattr(p.file, "norm_src_uri", p.file.src_uri), url=p.url, title=p.title,
-                      html=print_html.inline_images(p.content, p.url, read, Path(p.file.abs_src_path or p.file.src_uri)))
-            for p in ordered]
+    return [
+        PrintPage(
+            path=getattr(p.file, "norm_src_uri", p.file.src_uri),
+            url=p.url,
+            title=p.title,
+            html=print_html.inline_images(
+                p.content, p.url, read, Path(p.file.abs_src_path or p.file.src_uri)
+            ),
+        )
+        for p in ordered
+    ]
 
 
 def html_blocks(page):

@@ -13,9 +13,17 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 
-from manual import front_matter, textfile, yamlfile
+from manual import front_matter, textfile
 from manual.errors import ManualError
-from manual.translations import MARK, data_files, entries, fingerprint, page_fingerprint, read_data, stamps_of
+from manual.translations import (
+    MARK,
+    data_files,
+    entries,
+    fingerprint,
+    page_fingerprint,
+    read_data,
+    stamps_of,
+)
 
 
 def stamp_page(docs_dir: Path, code: str, rel: str, source: str = "en") -> str:
@@ -29,19 +37,27 @@ def stamp_page(docs_dir: Path, code: str, rel: str, source: str = "en") -> str:
     line = front_matter.stamp_line(stamp)
     if meta:
         block = front_matter.BLOCK.match(saved.text)
-        lines = [text for text in block.group(1).rstrip("\n").split("\n") if not text.startswith(f"{MARK}:")]
-        text = "---\n" + "\n".join(lines + [line]) + "\n---\n" + saved.text[block.end():]
+        lines = [
+            text
+            for text in block.group(1).rstrip("\n").split("\n")
+            if not text.startswith(f"{MARK}:")
+        ]
+        text = "---\n" + "\n".join(lines + [line]) + "\n---\n" + saved.text[block.end() :]
     else:
         text = f"---\n{line}\n---\n" + saved.text
     saved.write(translated, text)
     return stamp
 
 
-def stamp_data(docs_dir: Path, code: str, rel: str, entry: str | None = None, source: str = "en") -> list[str]:
+def stamp_data(
+    docs_dir: Path, code: str, rel: str, entry: str | None = None, source: str = "en"
+) -> list[str]:
     """Stamp every translated entry of a data file (or just `entry`); return the paths stamped."""
     kinds = data_files(docs_dir, source)
     if rel not in kinds:
-        raise ManualError(docs_dir / source / rel, None, "no such English data file: nothing to stamp")
+        raise ManualError(
+            docs_dir / source / rel, None, "no such English data file: nothing to stamp"
+        )
     path = docs_dir / code / rel
     if not path.exists():
         raise ManualError(path, None, "does not exist: nothing to stamp")
@@ -61,7 +77,9 @@ def stamp_data(docs_dir: Path, code: str, rel: str, entry: str | None = None, so
     chosen = [entry] if entry else [p for p in english if p in translated]
     for name in chosen:
         if name not in english or name not in translated:
-            raise ManualError(path, None, f"'{name}' is not an entry translated from {source}/{rel}")
+            raise ManualError(
+                path, None, f"'{name}' is not an entry translated from {source}/{rel}"
+            )
     stamps = data.get(MARK) or CommentedMap()
     for name in chosen:
         stamps[name] = fingerprint(*english[name])

@@ -8,7 +8,7 @@ Markdown from reading it as syntax; HTML made by the manual itself arrives as `M
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import jinja2
@@ -18,7 +18,7 @@ from manual import inline
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-@lru_cache(maxsize=None)
+@cache
 def environment() -> jinja2.Environment:
     # One environment for the whole process: it holds no language state, only compiled templates.
     env = jinja2.Environment(

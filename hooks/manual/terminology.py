@@ -52,11 +52,18 @@ def load(docs_dir: Path, code: str):
         for j, avoid in enumerate(term.avoid):
             # A list that forbids its own choice could never be followed.
             if pattern(avoid).search(MARKS.sub("", term.use)):
-                raise ManualError(path, yamlfile.line_of(lines, ("terms", i, "avoid", j)),
-                                  f"avoided rendering '{avoid}' matches the chosen one '{term.use}'")
-    for char, line in ((c, yamlfile.line_of(lines, ("avoid_characters", c))) for c in terminology.avoid_characters):
+                raise ManualError(
+                    path,
+                    yamlfile.line_of(lines, ("terms", i, "avoid", j)),
+                    f"avoided rendering '{avoid}' matches the chosen one '{term.use}'",
+                )
+    for char, line in (
+        (c, yamlfile.line_of(lines, ("avoid_characters", c))) for c in terminology.avoid_characters
+    ):
         if len(char) != 1:
-            raise ManualError(path, line, f"expected single characters under avoid_characters, not '{char}'")
+            raise ManualError(
+                path, line, f"expected single characters under avoid_characters, not '{char}'"
+            )
     return terminology
 
 
@@ -66,10 +73,14 @@ def findings(docs_dir: Path, code: str) -> list[Finding]:
     if terminology is None:
         return []
     words = [(pattern(avoid), term.use) for term in terminology.terms for avoid in term.avoid]
-    characters = [(re.compile(re.escape(char)), use) for char, use in terminology.avoid_characters.items()]
+    characters = [
+        (re.compile(re.escape(char)), use) for char, use in terminology.avoid_characters.items()
+    ]
     found = []
     folder = docs_dir / code
-    for path in sorted(p for p in folder.rglob("*") if p.suffix in (".md", ".yml") and p.name != FILE_NAME):
+    for path in sorted(
+        p for p in folder.rglob("*") if p.suffix in (".md", ".yml") and p.name != FILE_NAME
+    ):
         text = path.read_text(encoding="utf-8-sig")
         if path.suffix == ".md":
             text = _without_code(text)
@@ -88,6 +99,8 @@ CODE_SPAN = re.compile(r"`[^`\n]+`")
 
 def _without_code(markdown: str) -> str:
     """The page with its code blanked, lines kept: an example of a file may quote an avoided rendering."""
+
     def blank(match: re.Match) -> str:
         return re.sub(r"[^\n]", " ", match.group(0))
+
     return CODE_SPAN.sub(blank, FENCE.sub(blank, markdown))

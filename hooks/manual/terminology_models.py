@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 from pydantic import Field
 
 from manual.guidance_models import Strict, Text
@@ -14,8 +12,8 @@ class Term(Strict):
     use: Text
     # Whole words, whatever the case; `*` stands for any ending ("servitut*").
     avoid: list[Text] = []
-    note: Optional[Text] = None
-    source: Optional[Text] = None
+    note: Text | None = None
+    source: Text | None = None
 
 
 class Terminology(Strict):

@@ -37,13 +37,17 @@ def read_saved(path: Path) -> Saved:
     except OSError as err:
         raise ManualError(path, None, f"cannot be read ({err.strerror or err})") from None
     bom = raw.startswith(BOM)
-    body = raw[len(BOM):] if bom else raw
+    body = raw[len(BOM) :] if bom else raw
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as err:
         line = body[: err.start].count(b"\n") + 1
-        raise ManualError(path, line, f"not UTF-8 text (byte 0x{body[err.start]:02x} here is not UTF-8): "
-                                      "save the file again with the encoding 'UTF-8'") from None
+        raise ManualError(
+            path,
+            line,
+            f"not UTF-8 text (byte 0x{body[err.start]:02x} here is not UTF-8): "
+            "save the file again with the encoding 'UTF-8'",
+        ) from None
     # As Python's text mode reads (and MkDocs with it): Windows and old Mac line endings become "\n".
     newline = "\r\n" if b"\r\n" in body else "\n"
     return Saved(text.replace("\r\n", "\n").replace("\r", "\n"), bom, newline)

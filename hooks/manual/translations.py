@@ -23,12 +23,15 @@ DATA_FOLDERS = ("checklists", "forms")
 
 def fingerprint(*texts: str | None) -> str:
     """A short hash of English text, ignoring trailing spaces and line-ending style."""
-    joined = "\x1f".join("\n".join(line.rstrip() for line in (t or "").replace("\r\n", "\n").split("\n"))
-                         for t in texts)
+    joined = "\x1f".join(
+        "\n".join(line.rstrip() for line in (t or "").replace("\r\n", "\n").split("\n"))
+        for t in texts
+    )
     return hashlib.sha256(joined.strip().encode("utf-8")).hexdigest()[:12]
 
 
 # Pages -----------------------------------------------------------------------------------------
+
 
 def page_meta(path: Path) -> dict:
     """A page's front matter; a ManualError, at its line, for a page the build would refuse."""
@@ -41,11 +44,16 @@ def page_fingerprint(path: Path) -> str:
 
 # Structured data: every translatable entry of a file, by path ----------------------------------
 
+
 def _by_id(items) -> dict:
     # Anything not shaped as the schema says is skipped here: the build's own checks report it.
     if not isinstance(items, list):
         return {}
-    return {item["id"]: item for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
+    return {
+        item["id"]: item
+        for item in items
+        if isinstance(item, dict) and isinstance(item.get("id"), str)
+    }
 
 
 def _mapping(value) -> dict:
@@ -70,8 +78,13 @@ def entries(kind: str, data: dict | None) -> dict[str, tuple]:
                 found[f"sections.{sid}"] = texts
             for name in ("items", "fields"):
                 for eid, entry in _by_id(section.get(name)).items():
-                    options = tuple(_text(o.get("label")) for o in _by_id(entry.get("options")).values())
-                    texts = tuple(_text(entry.get(key)) for key in ("text", "note", "label", "help")) + options
+                    options = tuple(
+                        _text(o.get("label")) for o in _by_id(entry.get("options")).values()
+                    )
+                    texts = (
+                        tuple(_text(entry.get(key)) for key in ("text", "note", "label", "help"))
+                        + options
+                    )
                     if any(texts):
                         found[f"sections.{sid}.{name}.{eid}"] = texts
     elif kind == "glossary.yml":
@@ -84,7 +97,9 @@ def entries(kind: str, data: dict | None) -> dict[str, tuple]:
             for key, label in _mapping(data.get(group)).items():
                 found[f"{group}.{key}"] = (_text(label),)
     else:  # interface.yml: flat keys
-        found = {key: (value,) for key, value in data.items() if key != MARK and isinstance(value, str)}
+        found = {
+            key: (value,) for key, value in data.items() if key != MARK and isinstance(value, str)
+        }
     return found
 
 
@@ -96,13 +111,17 @@ def read_data(path: Path) -> tuple[dict, dict]:
 def stamps_of(path: Path, data: dict, lines: dict) -> dict:
     stamps = data.get(MARK, {})
     if not isinstance(stamps, dict):
-        raise ManualError(path, yamlfile.line_of(lines, (MARK,)),
-                          f"'{MARK}': expected the stamps `make i18n-stamp` writes (entry: stamp), "
-                          "not a single value or a list")
+        raise ManualError(
+            path,
+            yamlfile.line_of(lines, (MARK,)),
+            f"'{MARK}': expected the stamps `make i18n-stamp` writes (entry: stamp), "
+            "not a single value or a list",
+        )
     return stamps
 
 
 # The report ------------------------------------------------------------------------------------
+
 
 @dataclass
 class Coverage:
@@ -131,8 +150,12 @@ class LanguageReport:
 
 
 def page_report(docs_dir: Path, code: str, source: str = "en") -> Coverage:
-    english = {p.relative_to(docs_dir / source).as_posix(): p for p in (docs_dir / source).rglob("*.md")}
-    translated = {p.relative_to(docs_dir / code).as_posix(): p for p in (docs_dir / code).rglob("*.md")}
+    english = {
+        p.relative_to(docs_dir / source).as_posix(): p for p in (docs_dir / source).rglob("*.md")
+    }
+    translated = {
+        p.relative_to(docs_dir / code).as_posix(): p for p in (docs_dir / code).rglob("*.md")
+    }
     report = Coverage()
     for rel, path in sorted(english.items()):
         if rel not in translated:
@@ -180,29 +203,44 @@ def item_report(docs_dir: Path, code: str, source: str = "en") -> Coverage:
 
 def sources(docs_dir: Path, codes: tuple[str, ...]) -> list[Path]:
     """What the report reads: every page and data file of these languages."""
-    return [p for code in codes for p in sorted((docs_dir / code).rglob("*")) if p.suffix in (".md", ".yml")]
+    return [
+        p
+        for code in codes
+        for p in sorted((docs_dir / code).rglob("*"))
+        if p.suffix in (".md", ".yml")
+    ]
 
 
 @lru_cache(maxsize=8)
-def _cached_report(docs_dir: Path, code: str, source: str, version: bytes, folder: Path | None) -> LanguageReport:
+def _cached_report(
+    docs_dir: Path, code: str, source: str, version: bytes, folder: Path | None
+) -> LanguageReport:
     def report() -> LanguageReport:
-        return LanguageReport(code, page_report(docs_dir, code, source), item_report(docs_dir, code, source))
+        return LanguageReport(
+            code, page_report(docs_dir, code, source), item_report(docs_dir, code, source)
+        )
 
     if folder is None:
         return report()
     return memo.remembered(folder, f"translation-report-{code}", version, report)
 
 
-def cached_report(docs_dir: Path, code: str, source: str = "en", folder: Path | None = None) -> LanguageReport:
+def cached_report(
+    docs_dir: Path, code: str, source: str = "en", folder: Path | None = None
+) -> LanguageReport:
     """The report, computed once per version of the sources (every language's build shows it),
     and kept in `folder` between builds when one is given."""
-    report = _cached_report(docs_dir, code, source, memo.of_files(sources(docs_dir, (source, code))), folder)
+    report = _cached_report(
+        docs_dir, code, source, memo.of_files(sources(docs_dir, (source, code))), folder
+    )
     return LanguageReport(report.code, report.pages, report.items, list(report.invalid))
 
 
 def language_report(docs_dir: Path, code: str, source: str = "en", validate=None) -> LanguageReport:
     """The whole report for one language; `validate(code)` raises on an invalid file."""
-    report = LanguageReport(code, page_report(docs_dir, code, source), item_report(docs_dir, code, source))
+    report = LanguageReport(
+        code, page_report(docs_dir, code, source), item_report(docs_dir, code, source)
+    )
     if validate is not None:
         try:
             validate(code)

@@ -45,17 +45,25 @@ class _Reader:
         self._first_visit(node)
         self.lines[here] = self.line(node)
         if len(here) > MAX_DEPTH:
-            raise ManualError(self.path, self.line(node), f"nested more than {MAX_DEPTH} levels deep")
+            raise ManualError(
+                self.path, self.line(node), f"nested more than {MAX_DEPTH} levels deep"
+            )
         if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTIONS:
-            raise ManualError(self.path, self.line(node), f"YAML tags ({node.tag}) are not accepted: "
-                              "write plain lists and keys")
+            raise ManualError(
+                self.path,
+                self.line(node),
+                f"YAML tags ({node.tag}) are not accepted: write plain lists and keys",
+            )
         if isinstance(node, yaml.MappingNode):
             data: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 self._first_visit(key_node)
                 if not isinstance(key_node, yaml.ScalarNode):
-                    raise ManualError(self.path, self.line(key_node),
-                                      "expected a plain name before ':', not a list or a mapping")
+                    raise ManualError(
+                        self.path,
+                        self.line(key_node),
+                        "expected a plain name before ':', not a list or a mapping",
+                    )
                 key = key_node.value
                 if key in data:
                     raise ManualError(self.path, self.line(key_node), f"duplicate key '{key}'")
@@ -67,8 +75,11 @@ class _Reader:
 
     def _first_visit(self, node: yaml.Node) -> None:
         if id(node) in self.seen:
-            raise ManualError(self.path, self._alias_line(),
-                              "YAML aliases (*name) are not accepted: write the text out in full")
+            raise ManualError(
+                self.path,
+                self._alias_line(),
+                "YAML aliases (*name) are not accepted: write the text out in full",
+            )
         self.seen.add(id(node))
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
@@ -78,11 +89,18 @@ class _Reader:
             value = self.scalars.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, TypeError, OverflowError) as err:
             problem = getattr(err, "problem", None) or str(err)
-            raise ManualError(self.path, self.line(node), f"'{node.value}': {problem}; "
-                              "put a text in quotes to keep it as written") from None
+            raise ManualError(
+                self.path,
+                self.line(node),
+                f"'{node.value}': {problem}; put a text in quotes to keep it as written",
+            ) from None
         if not isinstance(value, _SCALARS):
-            raise ManualError(self.path, self.line(node), f"unsupported YAML value ({node.tag}): "
-                              "expected a text, a number, true/false or a date")
+            raise ManualError(
+                self.path,
+                self.line(node),
+                f"unsupported YAML value ({node.tag}): "
+                "expected a text, a number, true/false or a date",
+            )
         return value
 
     def _alias_line(self) -> int | None:
@@ -103,7 +121,9 @@ def parse(text: str, path: Path, first_line: int = 1) -> tuple[Any, dict[Locatio
         raise ManualError(path, line, f"YAML syntax error: {err.problem or err.context}") from None
     except yaml.reader.ReaderError as err:  # a control character, reported by offset, not by line
         character = err.character if isinstance(err.character, int) else ord(err.character)
-        line = text[: max(text.find(chr(character)), 0)].count("\n") + first_line  # the first is the one
+        line = (
+            text[: max(text.find(chr(character)), 0)].count("\n") + first_line
+        )  # the first is the one
         raise ManualError(path, line, f"{err.reason} (U+{character:04X}): delete it") from None
     except yaml.YAMLError as err:
         raise ManualError(path, None, f"not readable as YAML: {err}") from None
@@ -131,8 +151,16 @@ def load_mapping(path: Path) -> tuple[dict, dict[Location, int]]:
     """As `load`, for a file that must hold keys with values (every data file of the manual)."""
     data, lines = load(path)
     if not isinstance(data, dict):
-        found = "an empty file" if data is None else "a list" if isinstance(data, list) else "a single value"
-        raise ManualError(path, 1, f"expected a mapping of keys to values ('key: ...' lines), not {found}")
+        found = (
+            "an empty file"
+            if data is None
+            else "a list"
+            if isinstance(data, list)
+            else "a single value"
+        )
+        raise ManualError(
+            path, 1, f"expected a mapping of keys to values ('key: ...' lines), not {found}"
+        )
     return data, lines
 
 
