@@ -18,20 +18,20 @@ test: $(STAMP) chromium bytecode lint
 
 # The code's style and likely bugs, as configured in pyproject.toml.
 lint: $(STAMP)
-	$(BIN)/ruff check hooks tests
-	$(BIN)/ruff format --check hooks tests
+	$(BIN)/ruff check manual hooks tests
+	$(BIN)/ruff format --check manual hooks tests
 
 # Where PYTHONDONTWRITEBYTECODE is set, Python compiles the hooks again in every build (a tenth of
 # a warm rebuild): compile them once here; only changed files are compiled again.
 bytecode: $(STAMP)
-	@$(BIN)/python -m compileall -q hooks
+	@$(BIN)/python -m compileall -q manual hooks
 
 # PDFs are not re-rendered on every save unless asked: make serve MANUAL_PDF=1
 serve: $(STAMP) bytecode
 	MANUAL_PDF=$${MANUAL_PDF:-0} $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # Translators -----------------------------------------------------------------------------------
-MANUAL := PYTHONPATH=hooks $(BIN)/python -m manual
+MANUAL := $(BIN)/python -m manual
 
 # What each translation has, lacks and has let go stale; fails on orphaned or invalid files.
 i18n-status: $(STAMP)
@@ -84,6 +84,7 @@ system-libraries: check-system
 $(STAMP): requirements.txt | system-libraries
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 clean:

@@ -36,7 +36,7 @@ def site(tmp_path_factory) -> Path:
     offline = subprocess.run(
         [sys.executable, "-m", "manual", "offline", "--site", str(site_dir)],
         cwd=ROOT,
-        env=dict(os.environ, PYTHONPATH=str(ROOT / "hooks")),
+        env=dict(os.environ),
         capture_output=True,
         text=True,
     )

@@ -17,7 +17,7 @@ import pytest
 from conftest import MKDOCS, ROOT, TINY_CHECKLIST_RO, make_project
 
 BOM = b"\xef\xbb\xbf"
-ENV = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"), MANUAL_PDF="0", NO_MKDOCS_2_WARNING="1")
+ENV = dict(os.environ, MANUAL_PDF="0", NO_MKDOCS_2_WARNING="1")
 # Far above what any of these commands needs, far below what expanding a YAML alias bomb would take:
 # a loader that expanded one would die here, or run into the timeout, instead of swamping the machine.
 MEMORY = 3 * 1024**3

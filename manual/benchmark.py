@@ -22,7 +22,7 @@ from pathlib import Path
 
 from manual.bench_reader import first_view, search_indexes
 
-SOURCES = ("docs", "hooks", "overrides", "mkdocs.yml")
+SOURCES = ("docs", "hooks", "manual", "overrides", "mkdocs.yml", "pyproject.toml")
 RENDER_LOG = re.compile(r"PDFs \((\w+)\): (\d+) rendered in ([\d.]+) s, (\d+) reused(?:: (.*))?")
 HOOKS = re.compile(r"\nhooks:\n(  - .*\n)+")
 
