@@ -81,7 +81,7 @@ system-libraries: check-system
 	  $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq $(SYSTEM_LIBRARIES) >/dev/null && $(HAS_LIBRARIES); } \
 	  || { echo "make: WeasyPrint's libraries are missing and could not be installed; as root, run: apt-get install $(SYSTEM_LIBRARIES)"; exit 1; }
 
-$(STAMP): requirements.txt | system-libraries
+$(STAMP): requirements.txt pyproject.toml | system-libraries
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .

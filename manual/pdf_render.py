@@ -45,9 +45,9 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-@cache
 def inputs_digest() -> str:
-    """The part of every cache key that does not depend on the document."""
+    """The part of every cache key that does not depend on the document (read again for each
+    build, so that an edited stylesheet renders afresh in a long `mkdocs serve`)."""
     from importlib.metadata import (
         version,  # not `import weasyprint`: a second of start-up for a string
     )
@@ -60,8 +60,8 @@ def inputs_digest() -> str:
     return digest.hexdigest()
 
 
-def cache_key(html: str) -> str:
-    return hashlib.sha256((inputs_digest() + html).encode()).hexdigest()
+def cache_key(html: str, digest: str | None = None) -> str:
+    return hashlib.sha256(((digest or inputs_digest()) + html).encode()).hexdigest()
 
 
 def _local_fetcher():
@@ -172,20 +172,25 @@ class RenderQueue:
     def __init__(self, site_dir: Path, cache_dir: Path, workers: int | None = None):
         self.site_dir, self.cache_dir = site_dir, cache_dir
         self.workers = workers or os.cpu_count() or 1
+        self.digest = inputs_digest()
         self.pool: ProcessPoolExecutor | None = None
         self.entries: list[tuple[str, Path, object]] = []  # (target, cached file, future or None)
         cache_dir.mkdir(parents=True, exist_ok=True)
 
     def submit(self, jobs: list[tuple[str, str]]) -> None:
-        keyed = [(target, html, self.cache_dir / f"{cache_key(html)}.pdf") for target, html in jobs]
+        keyed = [
+            (target, html, self.cache_dir / f"{cache_key(html, self.digest)}.pdf")
+            for target, html in jobs
+        ]
         for target, html, cached in sorted(keyed, key=lambda job: -len(job[1])):
             if cached.exists() or any(cached == other for _, other, _ in self.entries):
                 self.entries.append((target, cached, None))
                 continue
             if self.pool is None:
-                # Forked workers inherit the loaded library; MkDocs takes hooks/ off sys.path after loading.
+                # Workers forked from a fresh server process, never from the build's own, whose
+                # threads (`mkdocs serve`'s) may hold locks at the time of a fork.
                 self.pool = ProcessPoolExecutor(
-                    max_workers=self.workers, mp_context=multiprocessing.get_context("fork")
+                    max_workers=self.workers, mp_context=multiprocessing.get_context("forkserver")
                 )
             self.entries.append((target, cached, self.pool.submit(render, html, cached)))
 
@@ -210,6 +215,18 @@ class RenderQueue:
             if problems:
                 cached.unlink(missing_ok=True)
         return outcomes
+
+    def cancel(self) -> None:
+        """Drop what is pending and stop the workers at once, leaving no process behind."""
+        pool, self.pool, self.entries = self.pool, None, []
+        if pool is None:
+            return
+        workers = list((pool._processes or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for worker in workers:
+            worker.terminate()
+        for worker in workers:
+            worker.join(5)
 
 
 def render_all(

@@ -1,11 +1,16 @@
-"""Shared fixtures: the real site, built once per test session into a temporary folder."""
+"""Shared fixtures: the real site, built once per test session into a temporary folder, and tiny
+projects built in this process, as `mkdocs serve` rebuilds them."""
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import shutil
 import subprocess
 import sys
+import traceback
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -111,10 +116,9 @@ sections:
 
 
 def make_project(root: Path, *, with_guidance: bool = True) -> Path:
-    """A tiny manual with the real hooks, theme overrides, configuration and interface strings."""
+    """A tiny manual with the real plugin, theme overrides, configuration and interface strings."""
     root.mkdir(parents=True, exist_ok=True)
-    for name in ("hooks", "overrides"):
-        (root / name).symlink_to(ROOT / name)
+    (root / "overrides").symlink_to(ROOT / "overrides")
     files = {
         "en/index.md": "# Home\n\n[Basics](01-basics/index.md)\n",
         "en/01-basics/index.md": "# Basics\n\nThe NRM is described here.\n\n## Part { #part }\n\nText.\n",
@@ -153,13 +157,76 @@ def project(tmp_path) -> Path:
     return make_project(tmp_path / "project")
 
 
+@dataclass(frozen=True)
+class Built:
+    """A build's outcome, as `mkdocs build` would give it: its exit status and its log."""
+
+    returncode: int
+    stderr: str
+
+
 def build_project(
     project: Path, *, pdf: bool = False, cache: Path | None = None, env: dict | None = None
-) -> subprocess.CompletedProcess:
-    env = {"MANUAL_PDF": "1" if pdf else "0", **(env or {})}
-    if cache is not None:
-        env["MANUAL_CACHE"] = str(cache)
-    return run_mkdocs_build(project / "mkdocs.yml", project / "site", env)
+) -> Built:
+    """Build a tiny project like `mkdocs build --strict`, in this process (as `mkdocs serve` does)."""
+    env = {
+        "MANUAL_PDF": "1" if pdf else "0",
+        "MANUAL_CACHE": str(cache or project / ".cache"),
+        **(env or {}),
+    }
+    return build_in_process(project / "mkdocs.yml", project / "site", env)
+
+
+def build_in_process(config_file: Path, site_dir: Path, env: dict) -> Built:
+    from mkdocs import exceptions, utils
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logger = logging.getLogger("mkdocs")
+    build_logger = logging.getLogger("mkdocs.commands.build")
+    lines: list[str] = []
+    handler = logging.Handler(logging.INFO)
+    handler.emit = lambda record: lines.append(f"{record.levelname:<8}-  {record.getMessage()}")
+    kept = (logger.level, list(build_logger.filters), utils.clean_directory)
+    logger.setLevel(logging.INFO)
+    logger.addHandler(handler)
+    returncode = 1
+    try:
+        with _environment(env):
+            config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+        returncode = 0
+    except exceptions.Abort as err:
+        lines.append(f"Aborted: {err}")
+    except exceptions.MkDocsException as err:
+        lines.append(f"Error: {err}")
+    except Exception:
+        lines.append(traceback.format_exc())
+    finally:
+        logger.removeHandler(handler)
+        # mkdocs-static-i18n leaves its patches in place when a build fails.
+        logger.setLevel(kept[0])
+        build_logger.filters[:] = kept[1]
+        utils.clean_directory = kept[2]
+    return Built(returncode, "\n".join(lines))
+
+
+@contextlib.contextmanager
+def _environment(values: dict):
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -1,35 +1,29 @@
-"""Hook: every page, the "page not found" pages included, carries its Content-Security-Policy.
+"""Every page, the "page not found" pages included, carries its Content-Security-Policy.
 
-Runs after every other hook has changed the page, since the policy holds the hashes of the
-page's scripts as they are finally written.
+It is added after everything else has changed the page, since it holds the hashes of the page's
+scripts as they are finally written.
 """
+
+from __future__ import annotations
 
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import get_plugin_logger
 
 from manual import content_policy
 
-log = get_plugin_logger(__name__)
+log = get_plugin_logger("manual")
 
 
-@event_priority(-200)  # last: the hashes are of the page's final text
-def on_post_page(output, page, config):
-    return _protect(output, f"docs/{page.file.src_uri}", config)
-
-
-@event_priority(50)  # before hooks/not_found.py writes a translation's 404 page to its own folder
-def on_post_template(output_content, template_name, config):
-    if not template_name.endswith(".html") or not output_content:
-        return output_content
-    return _protect(output_content, f"template {template_name}", config)
-
-
-def _protect(html, where, config):
-    trusted = content_policy.theme_scripts_in(
+def trusted_scripts(config) -> tuple:
+    """The inline scripts the theme writes (Material's partials and the manual's overrides)."""
+    return content_policy.theme_scripts_in(
         [Path(d) for d in config.theme.dirs], config.theme.custom_dir
     )
+
+
+def protect(html: str, where: str, trusted) -> str:
     try:
         done = content_policy.protect(html, trusted)
     except ValueError as err:
@@ -42,7 +36,7 @@ def _protect(html, where, config):
     return done.html
 
 
-def on_serve(server, config, builder):
+def allow_live_reload(server):
     # `mkdocs serve` writes its live-reload script into each page as it sends it, with a new
     # request id each time: allow that one script on that one page, as it is sent.
     inject = getattr(server, "_inject_js_into_html", None)
@@ -55,9 +49,8 @@ def on_serve(server, config, builder):
     def inject_allowed(content, epoch):
         sent = inject(content, epoch)
         at = content.rfind(b"</body>") if b"</body>" in content else len(content)
-        added = sent[
-            at : at + len(sent) - len(content)
-        ]  # <script>…</script>, written where </body> was
+        # <script>…</script>, written where </body> was
+        added = sent[at : at + len(sent) - len(content)]
         if not (added.startswith(b"<script>") and added.endswith(b"</script>")):
             return sent
         script = added[len(b"<script>") : -len(b"</script>")].decode("utf-8")

@@ -1,7 +1,7 @@
-"""The one adapter between MkDocs (with mkdocs-static-i18n) and the manual's plain code.
+"""What the plugin reads from MkDocs and mkdocs-static-i18n, and the pages it adds to a build.
 
 mkdocs-static-i18n runs the whole build once per language with the same config object, so the
-language is read from the plugin at each event, never kept between events.
+language is read from its plugin at each event.
 """
 
 from __future__ import annotations
@@ -12,20 +12,35 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from manual.errors import ManualError
 from manual.locales import BuildLocale
 
 
-def build_locale(config: MkDocsConfig) -> BuildLocale:
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
+def i18n(config: MkDocsConfig):
+    """mkdocs-static-i18n's plugin, which builds each language in turn."""
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
         raise PluginError("mkdocs.yml: the 'i18n' plugin (mkdocs-static-i18n) is required")
+    return plugin
+
+
+def inner_build(config: MkDocsConfig) -> bool:
+    """Whether this is one of the translations' builds, run from inside the source language's."""
+    return bool(i18n(config).building)
+
+
+def language_names(config: MkDocsConfig) -> dict[str, str]:
+    """Each configured language's own name ("Română"), by code."""
+    return {entry.locale: entry.name for entry in i18n(config).config.languages}
+
+
+def build_locale(config: MkDocsConfig) -> BuildLocale:
+    plugin = i18n(config)
     # The plugin builds the source language first and the others from inside its post_build,
     # leaving `current_language` at the last one built; outside those inner builds
     # (`building` is false) the build is the source language's.
-    current = i18n.current_language if i18n.building else i18n.default_language
-    languages = [i18n.default_language] + [
-        code for code in i18n.build_languages if code != i18n.default_language
+    current = plugin.current_language if plugin.building else plugin.default_language
+    languages = [plugin.default_language] + [
+        code for code in plugin.build_languages if code != plugin.default_language
     ]
     return BuildLocale(code=current, source=source_language(config), languages=tuple(languages))
 
@@ -41,26 +56,6 @@ def docs_root(config: MkDocsConfig) -> Path:
 
 def edition(config: MkDocsConfig) -> dict:
     return dict(config.extra.get("edition") or {})
-
-
-def as_plugin_error(err: ManualError) -> PluginError:
-    """Bad input stops the build with the file and line, not a traceback."""
-    return PluginError(str(err))
-
-
-def show_again(error: Exception) -> None:
-    """Let MkDocs log this build error again the next time it happens.
-
-    MkDocs logs a message once per process; under `mkdocs serve`, saving the same bad file again
-    would then abort the rebuild without saying why.
-    """
-    import logging
-
-    from mkdocs.utils import DuplicateFilter
-
-    for check in logging.getLogger("mkdocs.commands.build").filters:
-        if isinstance(check, DuplicateFilter):
-            check.msgs.discard(str(error))
 
 
 def localized_page(
@@ -89,9 +84,8 @@ def localized_page(
             content=content,
             inclusion=InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV,
         )
-        file.dest_path = prefix + File(path, None, "", config.use_directory_urls).dest_path
-        file.abs_dest_path = str(Path(config.site_dir) / file.dest_path)
-        file.url = file._get_url(config.use_directory_urls)
+        # Its url and abs_dest_path follow from dest_uri (MkDocs works them out on first use).
+        file.dest_uri = prefix + File(path, None, "", config.use_directory_urls).dest_uri
         file.locale = file.localization = file.locale_alternate_of = code
         file.norm_src_uri = path
         return file
