@@ -5,29 +5,26 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test lint chromium system-libraries bytecode serve preview i18n-status i18n-diff i18n-stamp add-language bench check-system clean
+.PHONY: build test lint chromium system-libraries serve preview i18n-status i18n-diff i18n-stamp add-language bench check-system clean
 
-build: $(STAMP) bytecode
+build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 	$(MANUAL) offline --site site
 	@echo "The site, with every language and every PDF, is in $(CURDIR)/site/ (serve it, or run 'make serve');"
 	@echo "the offline editions, to open from files, are in $(CURDIR)/site/offline/."
 
-test: $(STAMP) chromium bytecode lint
+test: $(STAMP) chromium lint
 	$(BIN)/python -m pytest
 
 # The code's style and likely bugs, as configured in pyproject.toml.
 lint: $(STAMP)
-	$(BIN)/ruff check manual hooks tests
-	$(BIN)/ruff format --check manual hooks tests
+	$(BIN)/ruff check manual tests
+	$(BIN)/ruff format --check manual tests
 
-# Where PYTHONDONTWRITEBYTECODE is set, Python compiles the hooks again in every build (a tenth of
-# a warm rebuild): compile them once here; only changed files are compiled again.
-bytecode: $(STAMP)
-	@$(BIN)/python -m compileall -q manual hooks
-
-# PDFs are not re-rendered on every save unless asked: make serve MANUAL_PDF=1
-serve: $(STAMP) bytecode
+# PDFs are not re-rendered on every save unless asked: make serve MANUAL_PDF=1. Edits to the
+# pages, to the manual's templates (manual/templates/) and print stylesheet (manual/print/) and to
+# overrides/ show in the next rebuild.
+serve: $(STAMP)
 	MANUAL_PDF=$${MANUAL_PDF:-0} $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # Translators -----------------------------------------------------------------------------------
@@ -53,7 +50,7 @@ add-language: $(STAMP)
 	@$(MANUAL) add-language $(CODE) "$(NAME)"
 
 # A translator's quick preview: English plus one language, no PDFs. make preview CODE=ro
-preview: $(STAMP) bytecode
+preview: $(STAMP)
 	@test -n "$(CODE)" || { echo "usage: make preview CODE=ro"; exit 2; }
 	MANUAL_LANGUAGES=$(CODE) MANUAL_PDF=0 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
@@ -65,8 +62,8 @@ chromium:
 	  || { echo "make: Chromium is missing and could not be installed: apt-get install chromium"; exit 1; }
 
 # Speed and memory against their targets (not a test): make bench [RUNS=3]
-bench: $(STAMP) chromium bytecode
-	$(MANUAL) bench --runs $${RUNS:-3}
+bench: $(STAMP) chromium
+	$(BIN)/python tests/bench/benchmark.py --runs $${RUNS:-3}
 
 check-system:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || { echo "make: Python 3.11 or newer is needed (found $$($(PYTHON) --version 2>&1))."; exit 1; }

@@ -6,7 +6,6 @@ diff LANG [PATH]           what changed in English since a translation was stamp
 add-language CODE NAME     start a new language folder and list it in mkdocs.yml
 offline --site DIR         make the offline edition of each language (after a build)
 headers --site DIR         the HTTP headers a server should send with the built site's pages
-bench [--runs N]           measure the build against a plain MkDocs build (make bench)
 """
 
 from __future__ import annotations
@@ -151,12 +150,6 @@ def command_headers(args) -> int:
     return 0
 
 
-def command_bench(args) -> int:
-    from manual import benchmark
-
-    return benchmark.main(Path.cwd(), runs=args.runs, scale=args.scale, big_runs=args.big_runs)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m manual",
@@ -196,13 +189,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     headers.add_argument("--site", default="site")
     headers.set_defaults(run=command_headers)
-    bench = commands.add_parser("bench", help="measure builds against a plain MkDocs build")
-    bench.add_argument("--runs", type=int, default=3)
-    bench.add_argument(
-        "--scale", type=int, default=5, help="size of the generated corpus (1 to skip it)"
-    )
-    bench.add_argument("--big-runs", type=int, default=1)
-    bench.set_defaults(run=command_bench)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

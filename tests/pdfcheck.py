@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pypdf import PdfReader
+
+# What a build logs of each language's PDFs: rendered, their render time, reused, their addresses.
+RENDER_LOG = re.compile(r"PDFs \((\w+)\): (\d+) rendered in ([\d.]+) s, (\d+) reused(?:: (.*))?")
+
+
+def rendered(log: str) -> set[str]:
+    """The addresses of the PDFs a build rendered (not reused from the cache)."""
+    found = set()
+    for match in RENDER_LOG.finditer(log):
+        if match.group(5):
+            found |= set(match.group(5).strip().split(", "))
+    return found
 
 
 def reader(path: Path) -> PdfReader:

@@ -4,22 +4,17 @@ from __future__ import annotations
 
 import re
 
+import pdfcheck
 from conftest import build_project
-from pdfcheck import reader
+from pdfcheck import RENDER_LOG, reader
 
 from manual import edition_meta
-
-LOG = re.compile(r"PDFs \((\w+)\): (\d+) rendered in [\d.]+ s, (\d+) reused(?:: (.*))?")
 
 
 def rendered(result) -> set[str]:
     assert result.returncode == 0, result.stderr[-3000:]
-    found = set()
-    for match in LOG.finditer(result.stderr):
-        if match.group(4):
-            found |= set(match.group(4).strip().split(", "))
-    assert LOG.search(result.stderr), "the build did not report its PDFs"
-    return found
+    assert RENDER_LOG.search(result.stderr), "the build did not report its PDFs"
+    return pdfcheck.rendered(result.stderr)
 
 
 def test_rebuilds_render_only_what_changed(project, tmp_path):

@@ -1,13 +1,15 @@
 """`make bench`: what a build costs, as ratios to a plain MkDocs build measured in the same run.
 
+Run from the project's root: python tests/bench/benchmark.py [--runs N] [--scale N] [--big-runs N]
+
 Absolute times drift on a shared machine; ratios to the plain build (the same sources, Material
-and mkdocs-static-i18n, without the manual's hooks, overrides or PDFs) hold. Each figure is the
+and mkdocs-static-i18n, without the manual's plugin, overrides or PDFs) hold. Each figure is the
 median of several runs. Results go to bench/results/ as JSON and Markdown, and the table is printed.
 """
 
 from __future__ import annotations
 
-import compileall
+import argparse
 import json
 import os
 import re
@@ -20,11 +22,12 @@ import threading
 import time
 from pathlib import Path
 
-from manual.bench_reader import first_view, search_indexes
+from bench_reader import first_view, search_indexes
+from pdfcheck import RENDER_LOG
 
-SOURCES = ("docs", "hooks", "manual", "overrides", "mkdocs.yml", "pyproject.toml")
-RENDER_LOG = re.compile(r"PDFs \((\w+)\): (\d+) rendered in ([\d.]+) s, (\d+) reused(?:: (.*))?")
-HOOKS = re.compile(r"\nhooks:\n(  - .*\n)+")
+SOURCES = ("docs", "manual", "overrides", "mkdocs.yml", "pyproject.toml")
+# The manual's plugin, in mkdocs.yml's list of plugins: the plain build goes without it.
+PLUGIN = re.compile(r"\n  - manual\n")
 
 
 # Running builds ----------------------------------------------------------------------------------
@@ -97,11 +100,10 @@ def copy_project(root: Path, target: Path) -> Path:
     for name in SOURCES:
         source = root / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
-    # Bytecode for the hooks, as the libraries have theirs: builds are measured as they run once
-    # Python has cached it (it would not, in every build, where PYTHONDONTWRITEBYTECODE is set).
-    compileall.compile_dir(target / "hooks", quiet=1)
+    # `python -m mkdocs` in the copy imports the copy's `manual` (the current folder comes first).
     plain = (target / "mkdocs.yml").read_text(encoding="utf-8")
-    plain = HOOKS.sub("\nhooks: []\n", plain).replace("  custom_dir: overrides\n", "")
+    assert PLUGIN.search(plain), "mkdocs.yml lists no 'manual' plugin"
+    plain = PLUGIN.sub("\n", plain).replace("  custom_dir: overrides\n", "")
     plain = plain.replace("strict: true", "strict: false")
     (target / "plain.yml").write_text(plain, encoding="utf-8")
     return target
@@ -297,7 +299,7 @@ def table(real: dict, big: dict | None, rows: list) -> str:
         "|---|---|---|" + ("---|---|" if big else ""),
     ]
     for label, key in (
-        ("Plain build (no hooks, no PDFs)", "plain_s"),
+        ("Plain build (no plugin, no PDFs)", "plain_s"),
         ("Cold full build, all PDFs", "cold_s"),
         ("Warm rebuild, nothing changed", "warm_s"),
         ("One page edited (ro)", "page_edit_s"),
@@ -359,3 +361,14 @@ def main(root: Path, runs: int = 3, scale: int = 5, big_runs: int = 1) -> int:
     print(report)
     print(f"\nwrote {out / 'bench.json'} and {out / 'bench.md'}")
     return 0
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--scale", type=int, default=5, help="size of the generated corpus (1 to skip it)"
+    )
+    parser.add_argument("--big-runs", type=int, default=1)
+    args = parser.parse_args()
+    sys.exit(main(Path.cwd(), runs=args.runs, scale=args.scale, big_runs=args.big_runs))

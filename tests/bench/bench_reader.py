@@ -7,15 +7,16 @@ import re
 import sys
 from pathlib import Path
 
+# tests/, for the browser the tests drive.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 
 def first_view(site: Path, path: str) -> dict:
     """Bytes a reader downloads to see one page, before doing anything on it (real Chromium)."""
     import gzip
 
-    from playwright.sync_api import sync_playwright
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests"))
     from browser import SiteServer, launch
+    from playwright.sync_api import sync_playwright
 
     with SiteServer(site) as server, sync_playwright() as playwright:
         browser = launch(playwright)
