@@ -322,9 +322,7 @@ def test_a_page_saved_with_a_byte_order_mark_and_windows_lines_is_read_and_stamp
         and "docs/ro/checklists/demo.yml" not in status.stdout
     )
 
-    build = subprocess.run(
-        [*MKDOCS, "build", "--strict"], cwd=project, env=ENV, capture_output=True, text=True
-    )
+    build = build_project(project)
     assert build.returncode == 0, build.stderr[-3000:]
     html = (project / "site" / "ro" / "01-basics" / "index.html").read_text(encoding="utf-8")
     assert (
