@@ -23,7 +23,9 @@ __all__ = ["Outcome", "RenderError", "RenderQueue", "render_all", "worker_count"
 
 # Workers start as fresh interpreters (the package is installed, so they import it): a fork of a
 # threaded process such as `mkdocs serve` can inherit a lock another thread held, and each fork
-# would copy the whole MkDocs process. forkserver would leave its server running after the build.
+# would copy the whole MkDocs process. forkserver would leave its server running after the build,
+# with the renderer's code as first imported. (A script that renders needs the usual
+# `if __name__ == "__main__":` guard, since spawned workers import the main module.)
 START_METHOD = "spawn"
 WORKERS_SETTING = "MANUAL_PDF_WORKERS"
 
@@ -163,11 +165,13 @@ class RenderQueue:
         vanished = []
         for entry in entries:
             destination = self.site_dir / entry.target
-            destination.parent.mkdir(parents=True, exist_ok=True)
             try:
+                destination.parent.mkdir(parents=True, exist_ok=True)
                 pdf_cache.place(entry.cached, destination)
             except FileNotFoundError:
                 vanished.append(entry)
+            except OSError as err:
+                raise RenderError(f"{entry.target}: cannot be put in the site: {err}") from None
         return vanished
 
     def cancel(self) -> None:
