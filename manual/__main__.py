@@ -4,7 +4,8 @@ status                     what each translation has, lacks, and has let go stal
 stamp LANG PATH [ENTRY]    mark a translated page or data file (or one entry) up to date
 diff LANG [PATH]           what changed in English since a translation was stamped
 add-language CODE NAME     start a new language folder and list it in mkdocs.yml
-offline --site DIR         make the offline edition of each language (after a build)
+offline --site DIR         make the EPUB and the offline edition of each language (after a build)
+epub --site DIR            make only the EPUB of each language (after a build)
 headers --site DIR         the HTTP headers a server should send with the built site's pages
 """
 
@@ -18,6 +19,7 @@ import yaml
 
 from manual import (
     editions,
+    epub,
     glossary,
     guidance,
     guidance_views,
@@ -116,15 +118,24 @@ def command_add_language(args) -> int:
     return 0
 
 
+def command_epub(args) -> int:
+    site = Path(args.site).resolve()
+    codes = configured_languages(Path.cwd())
+    for book in epub.build_all(Path.cwd(), site, codes, codes[0]):
+        print(f"wrote {book} ({editions.human_size(book.stat().st_size)})")
+    return 0
+
+
 def command_offline(args) -> int:
     site = Path(args.site).resolve()
     codes = configured_languages(Path.cwd())
+    command_epub(args)  # each offline edition carries its language's EPUB
     for archive in offline.build_all(Path.cwd(), site, codes, codes[0]):
         print(
             f"wrote {archive.relative_to(site.parent) if site.parent in archive.parents else archive} "
             f"({editions.human_size(archive.stat().st_size)})"
         )
-    # The Downloads pages were written before the zips existed: give them their sizes now.
+    # The Downloads pages were written before the zips and EPUBs existed: give them their sizes now.
     for page in site.glob("**/downloads/index.html"):
         page.write_text(
             editions.fill_sizes(
@@ -184,6 +195,9 @@ def main(argv: list[str] | None = None) -> int:
     edition = commands.add_parser("offline", help="make the offline edition of each language")
     edition.add_argument("--site", default="site")
     edition.set_defaults(run=command_offline)
+    book = commands.add_parser("epub", help="make the EPUB of each language")
+    book.add_argument("--site", default="site")
+    book.set_defaults(run=command_epub)
     headers = commands.add_parser(
         "headers", help="the HTTP headers to send with the built site's pages"
     )

@@ -24,3 +24,8 @@ def relative_url(target: str, page_url: str) -> str:
 def source_url(page_url: str, prefix: str) -> str:
     """The address of the English page that a page in the language folder `prefix` shows."""
     return page_url[len(prefix) :] if prefix and page_url.startswith(prefix) else page_url
+
+
+def epub_address(locale: str) -> str:
+    """Where one language's EPUB is in the site: a public contract, like the PDFs' addresses."""
+    return f"epub/manual-{locale}.epub"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from manual import print_html, templates
-from manual.addresses import page_address, relative_url
+from manual.addresses import epub_address, page_address, relative_url
 from manual.guidance_pages import page_path, pdf_path
 from manual.guidance_views import Document
 from manual.interface import Strings
@@ -208,13 +208,16 @@ def downloads_markdown(
     here: str,
     offline_editions: list[tuple[str, str]] = (),
 ) -> str:
-    """The Downloads page: every PDF of the language. Sizes are filled in once the PDFs exist."""
+    """The Downloads page: every PDF and the EPUB of the language. Sizes are filled in once the
+    files exist."""
 
     def entry(title: str, target: str) -> dict:
         return {"title": title, "target": target, "href": relative_url(target, here)}
 
     groups = [
         (strings.downloads_manual, [entry(strings.downloads_manual, manual_pdf(locale))]),
+        # The same manual as an e-book (manual.epub), made after the site by `python -m manual offline`.
+        (strings.downloads_epub, [entry(strings.downloads_epub_manual, epub_address(locale))]),
         (
             strings.downloads_chapters,
             [entry(title, chapter_pdf(locale, slug)) for slug, title in chapters],

@@ -1,7 +1,8 @@
 """The offline edition: one zip per language that works when opened from the unpacked folder.
 
 Each is a separate build of the site (English, which pages fall back to, plus the language) with
-file-friendly addresses, its search index inlined as a script, and the PDFs of the main build.
+file-friendly addresses, its search index inlined as a script, and the PDFs and the EPUB of the
+main build.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import zipfile
 from pathlib import Path
 
 from manual import content_policy
+from manual.addresses import epub_address
 
 SHIM = "assets/javascripts/vendor/iframe-worker/shim.js"
 FOLDER = "offline"
@@ -48,6 +50,10 @@ def build_edition(root: Path, site_dir: Path, code: str, source: str, work: Path
         pdfs = site_dir / "pdf" / language
         if pdfs.exists():
             shutil.copytree(pdfs, target / "pdf" / language, dirs_exist_ok=True)
+        book = epub_address(language)  # made just before, by `python -m manual offline`
+        if (site_dir / book).exists():
+            (target / book).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(site_dir / book, target / book)
     start = target / START
     start.write_text(content_policy.protect(_start_page(code, source)).html, encoding="utf-8")
     archive = zip_path(site_dir, code)

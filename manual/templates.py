@@ -23,7 +23,9 @@ def environment() -> jinja2.Environment:
     # One environment for the whole process: it holds no language state, only compiled templates.
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=jinja2.select_autoescape(["html", "html.j2", "md.j2"], default_for_string=False),
+        autoescape=jinja2.select_autoescape(
+            ["html", "html.j2", "md.j2", "xhtml.j2", "opf.j2", "xml.j2"], default_for_string=False
+        ),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,

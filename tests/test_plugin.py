@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT, build_project
 from pdfcheck import reader
 
-from manual import pdf_render, templates
+from manual import pdf_worker, templates
 
 # The third-party packages of the build; only manual/plugin/ may import them.
 BUILD_PACKAGES = {"mkdocs", "material", "mkdocs_static_i18n"}
@@ -68,7 +68,7 @@ def test_rebuilds_in_one_process_show_edited_templates_and_print_stylesheet(
         templates.TEMPLATES / "guidance-page.md.j2",
         lambda text: text + "\nEdited between builds.\n",
     )
-    edited(pdf_render.PRINT_DIR / "print.css", lambda text: text + "\n@page { size: A5; }\n")
+    edited(pdf_worker.PRINT_DIR / "print.css", lambda text: text + "\n@page { size: A5; }\n")
     second = build_project(project, pdf=True, cache=cache)
     assert second.returncode == 0, second.stderr[-3000:]
     assert "Edited between builds." in page.read_text(encoding="utf-8")

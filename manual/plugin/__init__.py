@@ -49,7 +49,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
-from manual import pdf_render, templates
+from manual import pdf_render, pdf_worker, templates
 from manual.errors import ManualError
 from manual.plugin import (
     content_policy,
@@ -87,6 +87,8 @@ def reported(event):
             return event(plugin, *args, **kwargs)
         except ManualError as err:
             raise PluginError(str(err)) from None
+        except pdf_render.RenderError as err:  # names the document
+            raise PluginError(f"printed editions: {err}") from None
         except yaml.YAMLError as err:  # names its file and line itself
             raise PluginError(f"{_where(event, kwargs)}: {err}") from None
         except UnicodeDecodeError as err:
@@ -139,9 +141,8 @@ class ManualPlugin(BasePlugin[ManualConfig]):
             cache_dir(config, "templates")
         )
         if print_editions.wanted():
-            self.queue = pdf_render.RenderQueue(
-                Path(config.site_dir), cache_dir(config, "pdf"), workers=print_editions.workers()
-            )
+            # Its workers: the cores this process may use, or MANUAL_PDF_WORKERS.
+            self.queue = pdf_render.RenderQueue(Path(config.site_dir), cache_dir(config, "pdf"))
         else:
             log.info("PDFs skipped (MANUAL_PDF=0)")
 
@@ -176,7 +177,7 @@ class ManualPlugin(BasePlugin[ManualConfig]):
 
     def on_serve(self, server, *, config, builder):
         # Edits to the manual's templates and print stylesheet show in the next rebuild.
-        for folder in (templates.TEMPLATES, pdf_render.PRINT_DIR, config.theme.custom_dir):
+        for folder in (templates.TEMPLATES, pdf_worker.PRINT_DIR, config.theme.custom_dir):
             if folder:
                 server.watch(str(folder))
         return content_policy.allow_live_reload(server)

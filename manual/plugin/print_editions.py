@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from manual import edition_meta, editions, pdf_render
@@ -24,14 +23,6 @@ log = get_plugin_logger("manual")
 
 def wanted() -> bool:
     return os.environ.get("MANUAL_PDF", "1") != "0"
-
-
-def workers() -> int:
-    """One worker per core this process may run on (a container's share, not the host's)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def add_downloads_page(files, config, language: LanguageBuild, names: dict[str, str]) -> None:
@@ -101,10 +92,7 @@ def plan(config, files, language: LanguageBuild) -> list[tuple[str, str]]:
 
 def finish(queue: pdf_render.RenderQueue, site: Path) -> None:
     """Wait for every PDF, report what was rendered, and give the Downloads pages their sizes."""
-    try:
-        outcomes = queue.finish()
-    except pdf_render.RenderError as err:
-        raise PluginError(f"printed editions: {err}") from None
+    outcomes = queue.finish()
     for outcome in outcomes:
         for problem in outcome.problems:
             log.warning(f"{outcome.target}: WeasyPrint: {problem}")

@@ -56,3 +56,25 @@ def search_indexes(site: Path) -> dict:
             "other_language_entries": len(others),
         }
     return sizes
+
+
+def download_sizes(site: Path) -> dict:
+    """Bytes of each language's offline edition and EPUB, as a reader downloads them."""
+    return {
+        kind: {path.stem.removeprefix("manual-"): path.stat().st_size for path in sorted(files)}
+        for kind, files in (
+            ("offline", site.glob("offline/manual-*.zip")),
+            ("epub", site.glob("epub/manual-*.epub")),
+        )
+    }
+
+
+def downloads_table(sizes: dict) -> str:
+    from manual.editions import human_size
+
+    codes = sorted({code for files in sizes.values() for code in files})
+    lines = ["| Download | " + " | ".join(codes) + " |", "|---|" + "---|" * len(codes)]
+    for kind, label in (("offline", "Offline edition (zip)"), ("epub", "EPUB")):
+        cells = [human_size(sizes[kind][c]) if c in sizes[kind] else "—" for c in codes]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)

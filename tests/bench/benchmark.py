@@ -22,7 +22,7 @@ import threading
 import time
 from pathlib import Path
 
-from bench_reader import first_view, search_indexes
+from bench_reader import download_sizes, downloads_table, first_view, search_indexes
 from pdfcheck import RENDER_LOG
 
 SOURCES = ("docs", "manual", "overrides", "mkdocs.yml", "pyproject.toml")
@@ -334,6 +334,9 @@ def main(root: Path, runs: int = 3, scale: int = 5, big_runs: int = 1) -> int:
         real = measure(real_project, runs, cores, pairs=max(runs, 5))
         view = first_view(real_project / "site", "02-safety/safety-planning/")
         indexes = search_indexes(real_project / "site")
+        # What a reader downloads to read without a connection: each offline zip and EPUB.
+        run([sys.executable, "-m", "manual", "offline", "--site", "site"], real_project, {})
+        downloads = download_sizes(real_project / "site")
         big = None
         if scale > 1:
             big_project = copy_project(root, Path(work) / "big")
@@ -341,7 +344,7 @@ def main(root: Path, runs: int = 3, scale: int = 5, big_runs: int = 1) -> int:
             print(f"measuring a {scale}× corpus ({big_runs} run each)...", flush=True)
             big = dict(measure(big_project, big_runs, cores, pairs=big_runs), scale=scale)
     rows = targets(real, big, view, indexes)
-    report = table(real, big, rows)
+    report = table(real, big, rows) + "\n\n" + downloads_table(downloads)
     stamp = time.strftime("%Y-%m-%dT%H:%M:%S")
     results = {
         "when": stamp,
@@ -350,6 +353,7 @@ def main(root: Path, runs: int = 3, scale: int = 5, big_runs: int = 1) -> int:
         "big": big,
         "first_view": view,
         "search_indexes": indexes,
+        "downloads": downloads,
         "targets": [{"target": n, "measured": m, "met": ok} for n, m, ok in rows],
     }
     (out / "bench.json").write_text(
