@@ -20,6 +20,8 @@ from functools import cache, lru_cache
 import markdown
 from markupsafe import Markup
 
+from manual.bidi import isolate  # Latin runs in right-to-left text, in a <bdi>
+
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 _LINK = re.compile(r"!?\[[^\]]*\]\(")
 # Text that Markdown would leave as it is: no character that starts inline markup or a line
@@ -42,7 +44,8 @@ def to_html(text: str) -> Markup:
     if _LINK.search(text):
         raise ValueError("links and images are not allowed in data texts (use the 'chapter' field)")
     if _PLAIN.fullmatch(text) and not text.endswith(" "):
-        return Markup(html.escape(text, quote=False))  # what Markdown gives, without running it
+        # what Markdown gives, without running it
+        return isolate(Markup(html.escape(text, quote=False)))
     # Escaping first means anything that looks like HTML or script reaches the page as text.
     converter = _converter()
     converter.reset()
@@ -52,7 +55,7 @@ def to_html(text: str) -> Markup:
         raise ValueError(
             "expected one paragraph of inline text (no headings, lists or blank lines)"
         )
-    return Markup(match.group(1))
+    return isolate(Markup(match.group(1)))
 
 
 def markdown_text(text: str) -> Markup:
