@@ -8,7 +8,9 @@ Two kinds of text come from data files, and each field is always of the same kin
   interface strings, the terminology list, language names) are shown exactly as written:
   escaped by the templates, and by `markdown_text` where Markdown reads them.
 
-In both, anything that looks like HTML or script reaches the reader as text.
+In both, anything that looks like HTML or script reaches the reader as text. In right-to-left
+text, an inline text's Latin runs come isolated in <bdi> (`manual.bidi`), so that «2011/36/EU»
+never shows as «EU/2011/36»; plain texts get the same from the templates' `isolated` filter.
 """
 
 from __future__ import annotations

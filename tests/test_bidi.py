@@ -5,6 +5,7 @@ every page says its language and direction."""
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 from bidicheck import misordered_in_page, paragraphs
@@ -175,10 +176,12 @@ def arabic_fallback(tmp_path_factory):
     from conftest import make_project
 
     project = make_project(tmp_path_factory.mktemp("rtl") / "project")
+    (project / "docs" / "ar").mkdir()
+    shutil.copy(ROOT / "docs" / "ar" / "interface.yml", project / "docs" / "ar")  # no page
     (project / "docs" / "en" / "other.md").write_text(
         "# Other\n\n## Part { #part }\n\nAsk what happened (see the annex).\n", encoding="utf-8"
     )
-    result = build_project(project, env={"MANUAL_LANGUAGES": "ar"})
+    result = build_project(project, pdf=True, env={"MANUAL_LANGUAGES": "ar"})
     assert result.returncode == 0, result.stderr[-3000:]
     return project / "site" / "ar"
 
@@ -191,7 +194,7 @@ def test_an_english_page_in_the_arabic_site_is_marked_english_and_left_to_right(
     assert body and "Ask what happened" in body[1] and "fallback-notice" not in body[1]
     # The notice stays in the reader's direction; its link says where it leads, not its language.
     notice = re.search(r'<div class="admonition info fallback-notice">.*?</div>', html, re.S)[0]
-    assert 'hreflang="en"' in notice and 'lang="en"' not in notice
+    assert 'hreflang="en"' in notice and not re.search(r'\slang="en"', notice)
     # The English sentence is one left-to-right paragraph: its full stop stays at its end.
     sentence = next(p for p in paragraphs(html) if p.text.startswith("Ask what happened"))
     assert sentence.direction == "ltr"
@@ -221,3 +224,26 @@ def test_a_heading_that_would_show_a_latin_run_out_of_order_stops_the_build(tmp_
     assert result.returncode != 0
     assert "docs/ar/other.md:6" in result.stderr and "LGBTIQ+" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_english_in_an_arabic_pdf_is_set_left_to_right(arabic_fallback):
+    import pypdfium2 as pdfium
+
+    mm = 72 / 25.4
+    pdf = pdfium.PdfDocument(str(arabic_fallback.parent / "pdf" / "ar" / "chapters" / "basics.pdf"))
+    for number in range(len(pdf)):
+        text = pdf[number].get_textpage()
+        shown = text.get_text_range()
+        if "The NRM is described here." in shown:
+            break
+    else:
+        raise AssertionError("the English page is not in the Arabic chapter's PDF")
+    width = pdf[number].get_size()[0] / mm
+    start = shown.index("The NRM is described here.")
+    first = text.get_charbox(start)[0] / mm
+    last = text.get_charbox(start + len("The NRM is described here.") - 1)[2] / mm
+    # From the left margin (20 mm), its full stop at its end; the Arabic notice from the right.
+    assert abs(first - 20) < 2 and last < width / 2, (first, last)
+    at = shown.index("هذه الصفحة")  # in the notice's title
+    right = max(text.get_charbox(i)[2] for i in range(max(0, at - 15), at + 10)) / mm
+    assert right > width - 20 - 10, "the notice, in Arabic, reads from the right margin"
