@@ -13,7 +13,7 @@ from conftest import ROOT, build_project
 from markupsafe import Markup
 from sitecheck import read_page
 
-from manual import bidi, guidance_views, inline, interface
+from manual import bidi, glossary, guidance_views, inline, interface
 
 # Real strings of the Arabic site, each with the Latin run that has to keep its order.
 REAL = [
@@ -81,6 +81,12 @@ def test_the_arabic_interface_strings_and_data_titles_show_their_latin_runs_in_o
             for text in titles
             if text.translated and (runs := bidi.misordered(bidi.heading_text(text.value)))
         ]
+    # A glossary definition is a tooltip too: the title attribute of each term in the pages.
+    problems += [
+        f"glossary.yml {entry.id}: {runs}"
+        for entry in glossary.load(docs, "ar")
+        if (runs := bidi.misordered(inline.plain_text(entry.definition.value)))
+    ]
     assert problems == []
 
 
