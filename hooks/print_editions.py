@@ -108,9 +108,6 @@ def plan_editions(config, files, locale):
         docs_dir, locale.code, locale.source, cache_dir(config, "steps")
     )
     meta = edition_meta.meta(
-        site_name=strings.site_title,
-        author=config.site_author or "",
-        description=config.site_description or "",
         edition=edition(config),
         strings=strings,
         locale=locale.code,

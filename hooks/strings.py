@@ -13,10 +13,13 @@ def on_config(config):
     # translators' own folder rather than from mkdocs.yml.
     locale = build_locale(config)
     try:
-        # Material writes the site name unescaped (header, page titles): give it escaped.
-        config.site_name = interface.escaped(
+        # Material writes these unescaped (header, page titles, <meta>): give them escaped.
+        strings = interface.escaped(
             interface.load_strings(docs_root(config), locale.code, locale.source)
-        ).site_title
+        )
+        config.site_name = strings.site_title
+        config.site_description = strings.site_description  # a page's `description` wins
+        config.site_author = strings.site_author
     except ManualError as err:
         raise as_plugin_error(err) from None
     return config
@@ -35,3 +38,14 @@ def on_env(env, config, files):
     env.globals["manual_locale"] = locale
     env.filters["without_language_alternates"] = head.without_language_alternates
     return env
+
+
+def on_post_page(output, page, config):
+    return head.with_direction(output, build_locale(config).direction)
+
+
+@event_priority(60)  # before hooks/not_found.py moves a translation's 404 page to its own folder
+def on_post_template(output_content, template_name, config):
+    if template_name != "404.html":
+        return output_content
+    return head.with_direction(output_content, build_locale(config).direction)

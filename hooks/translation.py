@@ -1,8 +1,10 @@
 """Hook: pages a translation lacks, and navigation titles in the reader's language."""
 
+from pathlib import Path
+
 from mkdocs.plugins import event_priority
 
-from manual import changes, fallback, interface, textfile
+from manual import bidi, changes, fallback, interface, textfile
 from manual.addresses import page_address, relative_url, source_url
 from manual.errors import ManualError
 from manual.site import as_plugin_error, build_locale, docs_root
@@ -23,6 +25,8 @@ def on_page_markdown(markdown, page, config, files):
         and english.is_file()
         and changes.page_is_stale(page.meta, english)
     )
+    if translated and locale.direction == "rtl":
+        _check_headings(markdown, page, locale)
     if translated and not stale:
         return markdown
     try:
@@ -32,7 +36,7 @@ def on_page_markdown(markdown, page, config, files):
     link = relative_url(source_url(page.url, locale.prefix), page.url)
     if stale:
         return fallback.under_title(markdown, fallback.stale_notice(strings, link))
-    return fallback.add_notice(markdown, strings, link)
+    return fallback.add_notice(markdown, strings, link, locale.source, locale.source_direction)
 
 
 @event_priority(-101)  # after every page is read, before the navigation is drawn
@@ -44,6 +48,15 @@ def on_env(env, config, files):
         if page and section and section.children and section.children[0] is page and page.is_index:
             section.title = page.title
     return env
+
+
+def _check_headings(markdown, page, locale):
+    path = page.file.abs_src_path or page.file.src_uri  # pages made in memory have no file
+    try:
+        file_text = textfile.read(Path(path)) if page.file.abs_src_path else None
+        bidi.check_headings(markdown, path, file_text, locale.direction)
+    except ManualError as err:
+        raise as_plugin_error(err) from None
 
 
 def _retarget_new_sections(markdown, page, config, locale):
