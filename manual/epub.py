@@ -105,9 +105,6 @@ def build(root: Path, site: Path, code: str, source: str) -> Path:
     direction = "rtl" if code in RIGHT_TO_LEFT else "ltr"
     edition = dict((config.get("extra") or {}).get("edition") or {})
     meta = edition_meta.meta(
-        site_name=strings.site_title,
-        author=config.get("site_author") or "",
-        description=strings.subtitle,
         edition=edition,
         strings=strings,
         locale=code,

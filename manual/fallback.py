@@ -6,6 +6,8 @@ from __future__ import annotations
 import posixpath
 import re
 
+from markupsafe import Markup
+
 from manual import templates
 from manual.interface import Strings
 
@@ -24,9 +26,45 @@ def stale_notice(strings: Strings, english_link: str, entries: bool = False) -> 
     )
 
 
-def add_notice(markdown: str, strings: Strings, english_link: str) -> str:
-    """Put the notice right under the page title, so it shows on screen, in print and in PDFs."""
-    return under_title(markdown, notice(strings, english_link))
+def add_notice(
+    markdown: str, strings: Strings, english_link: str, source: str = "en", direction: str = "ltr"
+) -> str:
+    """Put the notice right under the page title, so it shows on screen, in print and in PDFs;
+    mark the rest, the source language's text, as that language and direction.
+
+    The page around it is the reader's language (an Arabic page reads right to left): without
+    its own `lang` and `dir`, English there would be read aloud with an Arabic voice and set
+    right to left, its full stops and brackets at the wrong end.
+    """
+    match = _TITLE.search(markdown)
+    if match is None:
+        return notice(strings, english_link) + "\n" + source_text(markdown, source, direction)
+    title = _with_attributes(match[0], f"lang={source} dir={direction}")
+    return (
+        markdown[: match.start()]
+        + title
+        + "\n\n"
+        + notice(strings, english_link)
+        + source_text(markdown[match.end() :], source, direction)
+    )
+
+
+def source_text(markdown: str, source: str, direction: str) -> str:
+    """Markdown in the source language, marked as such inside a page of another language."""
+    return templates.render(
+        "fallback-text.md.j2", body=Markup(markdown), source=source, direction=direction
+    )
+
+
+_ATTRIBUTES = re.compile(r"[ \t]*\{:?[ \t]*(?P<attrs>[^}]*?)[ \t]*\}[ \t]*$")
+
+
+def _with_attributes(heading: str, attributes: str) -> str:
+    """A Markdown heading with more attributes (attr_list), beside any it has."""
+    match = _ATTRIBUTES.search(heading)
+    if match is None:
+        return f"{heading} {{ {attributes} }}"
+    return f"{heading[: match.start()]} {{ {match['attrs']} {attributes} }}"
 
 
 def under_title(markdown: str, notice_md: str) -> str:

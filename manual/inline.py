@@ -8,7 +8,9 @@ Two kinds of text come from data files, and each field is always of the same kin
   interface strings, the terminology list, language names) are shown exactly as written:
   escaped by the templates, and by `markdown_text` where Markdown reads them.
 
-In both, anything that looks like HTML or script reaches the reader as text.
+In both, anything that looks like HTML or script reaches the reader as text. In right-to-left
+text, an inline text's Latin runs come isolated in <bdi> (`manual.bidi`), so that «2011/36/EU»
+never shows as «EU/2011/36»; plain texts get the same from the templates' `isolated` filter.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from functools import cache, lru_cache
 
 import markdown
 from markupsafe import Markup
+
+from manual.bidi import isolate  # Latin runs in right-to-left text, in a <bdi>
 
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 _LINK = re.compile(r"!?\[[^\]]*\]\(")
@@ -42,7 +46,8 @@ def to_html(text: str) -> Markup:
     if _LINK.search(text):
         raise ValueError("links and images are not allowed in data texts (use the 'chapter' field)")
     if _PLAIN.fullmatch(text) and not text.endswith(" "):
-        return Markup(html.escape(text, quote=False))  # what Markdown gives, without running it
+        # what Markdown gives, without running it
+        return isolate(Markup(html.escape(text, quote=False)))
     # Escaping first means anything that looks like HTML or script reaches the page as text.
     converter = _converter()
     converter.reset()
@@ -52,7 +57,7 @@ def to_html(text: str) -> Markup:
         raise ValueError(
             "expected one paragraph of inline text (no headings, lists or blank lines)"
         )
-    return Markup(match.group(1))
+    return isolate(Markup(match.group(1)))
 
 
 def markdown_text(text: str) -> Markup:

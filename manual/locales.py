@@ -31,4 +31,13 @@ class BuildLocale:
 
     @property
     def direction(self) -> str:
-        return "rtl" if self.code in RIGHT_TO_LEFT else "ltr"
+        return direction_of(self.code)
+
+    @property
+    def source_direction(self) -> str:
+        return direction_of(self.source)
+
+
+def direction_of(code: str) -> str:
+    """ "rtl" for a language written right to left, else "ltr"."""
+    return "rtl" if code in RIGHT_TO_LEFT else "ltr"

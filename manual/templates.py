@@ -13,7 +13,7 @@ from pathlib import Path
 
 import jinja2
 
-from manual import inline
+from manual import bidi, inline
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -32,6 +32,8 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["md"] = inline.markdown_text
+    # A plain text in HTML, escaped, its Latin runs isolated inside right-to-left text (manual.bidi).
+    env.filters["isolated"] = bidi.isolated
     return env
 
 

@@ -315,9 +315,6 @@ def test_the_print_html_holds_texts_as_text(built, lang):
     strings = interface.load_strings(docs_dir, lang)
     docs = guidance_views.language_documents(docs_dir, lang)
     meta = edition_meta.meta(
-        site_name=strings.site_title,
-        author="",
-        description="",
         edition={},
         strings=strings,
         locale=lang,

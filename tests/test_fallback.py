@@ -31,14 +31,24 @@ def test_page_addresses_follow_the_url_style():
 def test_notice_goes_under_the_title():
     out = fallback.add_notice("# Title\n\nBody text.\n", STRINGS, "../../x/")
     title, rest = out.split("\n", 1)
-    assert title == "# Title"
+    assert title == "# Title { lang=en dir=ltr }"  # the title is the English one
     assert rest.index("fallback-notice") < rest.index("Body text.")
     assert '"Not translated"' in rest and "[English page](../../x/)" in rest
+    # The English text, after the notice, is marked English and left to right.
+    english = rest[rest.index('<div class="fallback-text" lang="en" dir="ltr" markdown>') :]
+    assert "Body text." in english and "fallback-notice" not in english
+    assert english.rstrip().endswith("</div>")
+
+
+def test_a_title_keeps_its_own_attributes():
+    out = fallback.add_notice("# Title { #top }\n\nBody.\n", STRINGS, "x/", "en", "ltr")
+    assert out.startswith("# Title { #top lang=en dir=ltr }\n")
 
 
 def test_notice_without_a_title_goes_first():
     out = fallback.add_notice("Body only.\n", STRINGS, "x/")
-    assert out.startswith("!!! info fallback-notice") and out.rstrip().endswith("Body only.")
+    assert out.startswith("!!! info fallback-notice")
+    assert out.index("fallback-notice") < out.index('lang="en"') < out.index("Body only.")
 
 
 PAGES = {

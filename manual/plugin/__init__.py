@@ -20,16 +20,16 @@ The events, in the order they run (a higher priority runs first; mkdocs-static-i
 | on_startup | 0 | nothing is left of a previous build |
 | on_config | START | the whole build's first event: a new build, its render queue; the Jinja bytecode cache |
 | on_config | BEFORE_I18N | the languages to build (MANUAL_LANGUAGES); the offline edition's worker stand-in |
-| on_config | LATE | this language's site name and glossary terms |
+| on_config | LATE | this language's site name, description, authors and glossary terms |
 | on_files | PAGES_CHECKED | every page's encoding, front matter and text checked before it is read |
 | on_files | AFTER_I18N | pages made from data: checklists and forms, glossary, downloads, translation status |
-| on_page_markdown | 0 | notices on pages a translation lacks or has let go stale |
+| on_page_markdown | 0 | notices on pages a translation lacks or has let go stale; right-to-left headings checked |
 | on_page_content | 0 | checklist and form HTML back in its page; anything that would run stops the build |
 | on_page_context | 0 | each language's search; chapter pages link their PDFs |
 | on_template_context | 0 | each language's search |
 | on_env | LATE | strings for the theme; section titles; the theme's bytecode cache; this language's PDFs queued |
-| on_post_page | LAST | each page's Content-Security-Policy, over its final text |
-| on_post_template | 0 | the policy on templates; each language's 404 page; no sitemap without site_url |
+| on_post_page | LAST | each page's writing direction, then its Content-Security-Policy, over its final text |
+| on_post_template | 0 | the 404 page's direction; the policy on templates; each language's 404 page; no sitemap without site_url |
 | on_post_build | AFTER_I18N | this language's own search index (after i18n's merged one) |
 | on_post_build | AFTER_SEARCH | the whole build's end: PDFs finished, Downloads sizes, config put back |
 | on_build_error | 0 | the render queue cancelled; the error told again on the next rebuild |
@@ -271,11 +271,14 @@ class ManualPlugin(BasePlugin[ManualConfig]):
     @event_priority(LAST)
     @reported
     def on_post_page(self, output, *, page, config):
+        output = theme.with_direction(output, self.language(config))
         where = f"docs/{page.file.src_uri}"
         return content_policy.protect(output, where, self.trusted_scripts(config))
 
     @reported
     def on_post_template(self, output_content, *, template_name, config):
+        if template_name == "404.html":
+            output_content = theme.with_direction(output_content, self.language(config))
         if template_name.endswith(".html") and output_content:
             output_content = content_policy.protect(
                 output_content, f"template {template_name}", self.trusted_scripts(config)

@@ -70,9 +70,6 @@ def plan(config, files, language: LanguageBuild) -> list[tuple[str, str]]:
     """Every PDF of this language, as (address in the site, HTML to render)."""
     locale, strings = language.locale, language.strings
     meta = edition_meta.meta(
-        site_name=strings.site_title,
-        author=config.site_author or "",
-        description=config.site_description or "",
         edition=edition(config),
         strings=strings,
         locale=locale.code,

@@ -4,10 +4,11 @@ which languages a quick preview builds."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from manual import changes, fallback, languages, textfile
+from manual import bidi, changes, fallback, languages, textfile
 from manual.addresses import page_address, relative_url, source_url
 from manual.plugin.context import LanguageBuild
 from manual.plugin.site import docs_root, i18n, source_language
@@ -44,12 +45,16 @@ def page_markdown(markdown: str, page, config, language: LanguageBuild) -> str:
         and english.is_file()
         and changes.page_is_stale(page.meta, english)
     )
+    if translated and locale.direction == "rtl":
+        _check_headings(markdown, page, locale)
     if translated and not stale:
         return markdown
     link = relative_url(source_url(page.url, locale.prefix), page.url)
     if stale:
         return fallback.under_title(markdown, fallback.stale_notice(language.strings, link))
-    return fallback.add_notice(markdown, language.strings, link)
+    return fallback.add_notice(
+        markdown, language.strings, link, locale.source, locale.source_direction
+    )
 
 
 def title_sections(files) -> None:
@@ -59,6 +64,12 @@ def title_sections(files) -> None:
         section = getattr(page, "parent", None)
         if page and section and section.children and section.children[0] is page and page.is_index:
             section.title = page.title
+
+
+def _check_headings(markdown, page, locale):
+    path = page.file.abs_src_path or page.file.src_uri  # pages made in memory have no file
+    file_text = textfile.read(Path(path)) if page.file.abs_src_path else None
+    bidi.check_headings(markdown, path, file_text, locale.direction)
 
 
 def _retarget_new_sections(markdown, page, config, language: LanguageBuild):
