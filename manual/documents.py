@@ -27,7 +27,9 @@ class Source:
     docs_dir: Path
     vocabulary: Vocabulary
     documents: dict[str, dict[str, Any]]  # kind -> id -> model
-    data: dict[str, dict[str, dict]]  # kind -> id -> the file's data, as translators' stamps read it
+    data: dict[
+        str, dict[str, dict]
+    ]  # kind -> id -> the file's data, as translators' stamps read it
     language: str = "en"
 
 

@@ -16,7 +16,7 @@ import pytest
 import yaml
 from conftest import build_project, make_project
 
-from manual import edition_meta, editions, document_views, interface
+from manual import document_views, edition_meta, editions, interface
 
 
 def hostile(kind: str, plain: bool) -> str:
