@@ -82,6 +82,17 @@ def on_post_build(config):
     editions.fill_site_sizes(Path(config.site_dir))
 
 
+def on_build_error(error):
+    # A failed build stops its renders at once and leaves no worker behind (the next serve
+    # rebuild starts afresh).
+    while _QUEUES:
+        _QUEUES.popitem()[1].cancel()
+
+
+def on_shutdown():
+    on_build_error(None)
+
+
 def plan_editions(config, files, locale):
     docs_dir = docs_root(config)
     strings = interface.load_strings(docs_dir, locale.code, locale.source)

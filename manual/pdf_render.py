@@ -1,215 +1,246 @@
-"""Render PDFs with WeasyPrint: in parallel processes, only when their inputs changed.
+"""Render a build's PDFs with WeasyPrint: in worker processes, only when their inputs changed.
 
-WeasyPrint uses one core per document, so documents are spread over a process pool. Each PDF
-is cached under the hash of everything it is made from (its HTML, the print stylesheet, the
-fonts, WeasyPrint's version and options), so a rebuild renders only what changed.
+WeasyPrint uses one core per document, so documents are spread over a pool of worker processes
+that belongs to one build: made with its `RenderQueue`, and ended by `finish()` at the end of the
+build or by `cancel()` when the build fails or `serve` stops. Each PDF is cached under the hash of
+everything it is made from (`pdf_cache`), so a rebuild renders only what changed.
 """
 
 from __future__ import annotations
 
-import hashlib
-import logging
 import multiprocessing
 import os
-import shutil
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
-PRINT_DIR = Path(__file__).parent / "print"
-# Tagged PDF for screen readers; see tests/test_pdf.py for what WeasyPrint manages.
-PDF_VARIANT = "pdf/ua-1"
+from manual import pdf_cache, pdf_worker
+from manual.pdf_worker import RenderError
 
+__all__ = ["Outcome", "RenderError", "RenderQueue", "render_all", "worker_count"]
 
-class RenderError(Exception):
-    """A document that could not be rendered."""
+# Workers start as fresh interpreters (the package is installed, so they import it): a fork of a
+# threaded process such as `mkdocs serve` can inherit a lock another thread held, and each fork
+# would copy the whole MkDocs process. forkserver would leave its server running after the build,
+# with the renderer's code as first imported. (A script that renders needs the usual
+# `if __name__ == "__main__":` guard, since spawned workers import the main module.)
+START_METHOD = "spawn"
+WORKERS_SETTING = "MANUAL_PDF_WORKERS"
 
 
 @dataclass(frozen=True)
 class Outcome:
     target: str
     rendered: bool  # False when the cached PDF was reused
-    size: int
     problems: tuple[str, ...] = ()  # what WeasyPrint warned about while rendering
     seconds: float = 0.0  # time this document took to render (0 when reused)
 
 
-class _Collect(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record):
-        self.messages.append(record.getMessage())
-
-
-@cache
-def inputs_digest() -> str:
-    """The part of every cache key that does not depend on the document."""
-    from importlib.metadata import (
-        version,  # not `import weasyprint`: a second of start-up for a string
-    )
-
-    digest = hashlib.sha256(f"weasyprint {version('weasyprint')} {PDF_VARIANT}".encode())
-    for path in sorted(PRINT_DIR.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(PRINT_DIR).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+@dataclass(frozen=True)
+class _Entry:
+    target: str
+    html: str
+    cached: Path
+    future: Future | None  # None when a cached PDF, or another entry's, is used
 
 
-def cache_key(html: str) -> str:
-    return hashlib.sha256((inputs_digest() + html).encode()).hexdigest()
-
-
-def _local_fetcher():
-    from weasyprint.urls import FatalURLFetchingError, URLFetcher
-
-    allowed = PRINT_DIR.resolve().as_uri() + "/"
-
-    class LocalOnly(URLFetcher):
-        """Serves the manual's own print files; anything else stops the rendering."""
-
-        def fetch(self, url, headers=None):
-            if url.startswith(allowed) or url.startswith("data:"):
-                return super().fetch(url, headers)
-            raise FatalURLFetchingError(f"the printed manual may only use its own files, not {url}")
-
-    return LocalOnly()
-
-
-@cache
-def _font_config():
-    from weasyprint.text.fonts import FontConfiguration
-
-    return FontConfiguration()  # one per worker process, shared by its documents
-
-
-def keep_page_references() -> None:
-    """Make pydyf keep its list of page references instead of building it on every read.
-
-    WeasyPrint's PDF/UA tagging reads that list once per tagged box, and pydyf builds it afresh
-    from all the pages each time: a tenth of the manual's render time, growing with the square of
-    its length. Pages are only ever appended, so a list kept until the page count changes is the
-    same list. Same PDFs, byte for byte (tests/test_pdf_render.py).
-    """
-    import pydyf
-
-    if getattr(pydyf.PDF.page_references.fget, "kept", False):
-        return
-    build = pydyf.PDF.page_references.fget
-
-    def page_references(pdf):
-        count = len(pdf.pages["Kids"])
-        kept = pdf.__dict__.get("_kept_page_references")
-        if kept is None or kept[0] != count:
-            kept = pdf.__dict__["_kept_page_references"] = (count, build(pdf))
-        return kept[1]
-
-    page_references.kept, page_references.built = True, build
-    pydyf.PDF.page_references = property(page_references)
-
-
-def render(html: str, target: Path) -> tuple[tuple[str, ...], float]:
-    """Render one document (runs in a worker process); return its warnings and render time.
-
-    A document that drew warnings is not kept in the cache, so every build reports them again.
-    """
-    from weasyprint import HTML
-    from weasyprint.urls import FatalURLFetchingError
-
-    keep_page_references()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # A name of its own, so two builds sharing the cache never trip over each other.
-    partial = target.with_suffix(f".{os.getpid()}.partial")
-    started = time.perf_counter()
-    collect = _Collect()
-    logger = logging.getLogger("weasyprint")
-    logger.addHandler(collect)
+def worker_count(requested: int | None = None, environ=os.environ) -> int:
+    """The cores this process may use, capped by MANUAL_PDF_WORKERS and by `requested`."""
     try:
-        document = HTML(
-            string=html, base_url=PRINT_DIR.resolve().as_uri() + "/", url_fetcher=_local_fetcher()
-        )
-        document.write_pdf(partial, font_config=_font_config(), pdf_variant=PDF_VARIANT)
-    except FatalURLFetchingError as err:  # a BaseException in WeasyPrint: make it an ordinary error
-        raise RenderError(str(err)) from None
-    finally:
-        logger.removeHandler(collect)
-    partial.replace(target)
-    return tuple(collect.messages), time.perf_counter() - started
-
-
-def _place(cached: Path, destination: Path) -> int:
-    """Put a cached PDF in the site: a hard link where the file system allows (no copying).
-
-    A rebuild finds most PDFs already linked in place, and leaves them. Returns the size.
-    """
-    found = cached.stat()
-    try:
-        there = destination.stat()
-        if (there.st_ino, there.st_dev) == (found.st_ino, found.st_dev):
-            return found.st_size
-        destination.unlink()
-    except FileNotFoundError:
-        pass
-    try:
-        os.link(cached, destination)
-    except OSError:
-        shutil.copyfile(cached, destination)
-    return found.st_size
+        limits = [len(os.sched_getaffinity(0))]
+    except AttributeError:  # not on Linux
+        limits = [os.cpu_count() or 1]
+    setting = environ.get(WORKERS_SETTING, "").strip()
+    if setting:
+        if not setting.isdigit() or int(setting) < 1:
+            raise RenderError(
+                f"{WORKERS_SETTING} must be a number of workers, 1 or more: {setting!r}"
+            )
+        limits.append(int(setting))
+    if requested:
+        limits.append(requested)
+    return min(limits)
 
 
 class RenderQueue:
-    """PDFs to put in the site: cached ones at once, the others rendered in worker processes.
+    """The PDFs of one build: rendered in the background while the build goes on, placed at its end.
 
-    Rendering goes on in the background while the build carries on with other pages and other
-    languages; `finish()` waits for it. The longest documents go first, so the pool is not left
-    waiting on one at the end.
+    The longest documents of each submission go first, so the pool is not left waiting on one at
+    the end. A worker is started for each document waiting, up to `workers`, so there are never
+    more workers than documents to render, and none when every PDF is cached.
     """
 
     def __init__(self, site_dir: Path, cache_dir: Path, workers: int | None = None):
-        self.site_dir, self.cache_dir = site_dir, cache_dir
-        self.workers = workers or os.cpu_count() or 1
+        self.site_dir, self.cache_dir = Path(site_dir), Path(cache_dir)
+        self.workers = worker_count(workers)
+        # One reading of the renderer's inputs for the whole build: the key and the rendering.
+        self.print_dir, self.options = pdf_worker.PRINT_DIR, dict(pdf_worker.WRITE_OPTIONS)
+        self.started = time.time()
         self.pool: ProcessPoolExecutor | None = None
-        self.entries: list[tuple[str, Path, object]] = []  # (target, cached file, future or None)
-        cache_dir.mkdir(parents=True, exist_ok=True)
+        self.entries: list[_Entry] = []
+        self.closed = False
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        pdf_cache.remove_partials(self.cache_dir)
+        self._probe = pdf_cache.start_probe()  # runs while the build makes its pages
+        self._renderer: str | None = None
+
+    @property
+    def renderer(self) -> str:
+        """The renderer's fingerprint for this build, taken at its first submission."""
+        if self._renderer is None:
+            system, self._probe = pdf_cache.system_libraries(self._probe), None
+            self._renderer = pdf_cache.fingerprint(system, self.print_dir, self.options)
+        return self._renderer
 
     def submit(self, jobs: list[tuple[str, str]]) -> None:
-        keyed = [(target, html, self.cache_dir / f"{cache_key(html)}.pdf") for target, html in jobs]
-        for target, html, cached in sorted(keyed, key=lambda job: -len(job[1])):
-            if cached.exists() or any(cached == other for _, other, _ in self.entries):
-                self.entries.append((target, cached, None))
-                continue
-            if self.pool is None:
-                # Forked workers inherit the loaded library; MkDocs takes hooks/ off sys.path after loading.
-                self.pool = ProcessPoolExecutor(
-                    max_workers=self.workers, mp_context=multiprocessing.get_context("fork")
-                )
-            self.entries.append((target, cached, self.pool.submit(render, html, cached)))
+        """Queue (target, html) documents: a cached PDF is used, the others start rendering."""
+        if self.closed:
+            raise RenderError("this build's PDFs are already finished or cancelled")
+        known = {entry.cached for entry in self.entries}
+        for target, html in sorted(jobs, key=lambda job: -len(job[1])):
+            cached = self.cache_dir / f"{pdf_cache.cache_key(html, self.renderer)}.pdf"
+            reuse = cached in known or pdf_cache.usable(cached)
+            self.entries.append(
+                _Entry(target, html, cached, None if reuse else self._start(html, cached))
+            )
+            known.add(cached)
+
+    def _start(self, html: str, cached: Path) -> Future:
+        if self.pool is None:
+            context = multiprocessing.get_context(START_METHOD)
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=context)
+        return self.pool.submit(pdf_worker.render, html, cached, self.print_dir, self.options)
 
     def finish(self) -> list[Outcome]:
-        """Wait for every render and place every PDF; documents that drew warnings leave the cache."""
-        done = {}
+        """Wait for every render and place every PDF in the site; then tidy the cache.
+
+        Any failure is a RenderError naming the document, and leaves no worker behind.
+        Documents that drew warnings leave the cache, so every build reports them again.
+        """
+        if self.closed:
+            raise RenderError("this build's PDFs are already finished or cancelled")
         try:
-            for _, cached, future in self.entries:
-                if future is not None:
-                    done[cached] = future.result()
-        finally:
-            if self.pool is not None:
-                self.pool.shutdown(cancel_futures=True)
-        outcomes = []
-        for folder in {(self.site_dir / target).parent for target, _, _ in self.entries}:
-            folder.mkdir(parents=True, exist_ok=True)
-        for target, cached, future in self.entries:
-            size = _place(cached, self.site_dir / target)
-            problems, seconds = done.get(cached, ((), 0.0)) if future is not None else ((), 0.0)
-            outcomes.append(Outcome(target, future is not None, size, problems, seconds))
-        for cached, (problems, _) in done.items():
-            if problems:
-                cached.unlink(missing_ok=True)
-        return outcomes
+            done = _wait(self.entries)
+            vanished = self._place(self.entries)
+            if vanished:  # removed since it was submitted (a concurrent build, `make clean`)
+                again = {entry.cached: entry for entry in vanished}.values()
+                again = [
+                    _Entry(e.target, e.html, e.cached, self._start(e.html, e.cached)) for e in again
+                ]
+                done.update(_wait(again))
+                if self._place(vanished):
+                    raise RenderError(
+                        f"{vanished[0].target}: its PDF keeps vanishing from the cache"
+                    )
+        except BaseException:
+            self.cancel()
+            raise
+        self.closed = True
+        if self.pool is not None:
+            self.pool.shutdown()
+            self.pool = None
+        self._end_probe()
+        warned = {cached for cached, (problems, _) in done.items() if problems}
+        for cached in warned:
+            cached.unlink(missing_ok=True)
+        used: dict[str, set[str]] = {}
+        for entry in self.entries:
+            if entry.cached not in warned:
+                used.setdefault(pdf_cache.language_of(entry.target), set()).add(entry.cached.name)
+        pdf_cache.record(self.cache_dir, self.site_dir, used)
+        pdf_cache.evict(self.cache_dir, since=self.started)
+        rendered = {e.cached: e.target for e in self.entries if e.future is not None}
+        rendered.update({e.cached: e.target for e in vanished if e.cached not in rendered})
+        return [
+            Outcome(e.target, True, *done[e.cached])
+            if rendered.get(e.cached) == e.target
+            else Outcome(e.target, False)
+            for e in self.entries
+        ]
+
+    def _place(self, entries) -> list[_Entry]:
+        """Copy each cached PDF into the site; return the entries whose PDF has vanished."""
+        vanished = []
+        for entry in entries:
+            destination = self.site_dir / entry.target
+            try:
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                pdf_cache.place(entry.cached, destination)
+            except FileNotFoundError:
+                vanished.append(entry)
+            except OSError as err:
+                raise RenderError(f"{entry.target}: cannot be put in the site: {err}") from None
+        return vanished
+
+    def cancel(self) -> None:
+        """Stop now: waiting documents dropped, workers ended even mid-render, no process left.
+
+        Safe to call more than once, and after `finish()`.
+        """
+        self.closed = True
+        for entry in self.entries:
+            if entry.future is not None:
+                entry.future.cancel()
+        if self.pool is not None:
+            _terminate(self.pool)
+            self.pool = None
+        self._end_probe()
+        pdf_cache.remove_partials(self.cache_dir)
+
+    def _end_probe(self) -> None:
+        if self._probe is not None:
+            self._probe.kill()
+            self._probe.communicate()
+            self._probe = None
+
+
+def _wait(entries) -> dict[Path, tuple[tuple[str, ...], float]]:
+    """The result of each entry's render, by cached file; any failure as a RenderError."""
+    done = {}
+    for entry in entries:
+        if entry.future is None:
+            continue
+        try:
+            done[entry.cached] = entry.future.result()
+        except RenderError as err:
+            raise RenderError(f"{entry.target}: {err}") from None
+        except BrokenProcessPool:
+            unfinished = [e.target for e in entries if e.future is not None and not _succeeded(e)]
+            raise RenderError(
+                f"{', '.join(unfinished)}: a render worker stopped before finishing "
+                "(killed, or out of memory?)"
+            ) from None
+        except CancelledError:
+            raise RenderError(f"{entry.target}: its rendering was cancelled") from None
+        except Exception as err:  # e.g. a document the pool cannot send to a worker
+            raise RenderError(f"{entry.target}: {type(err).__name__}: {err}") from None
+    return done
+
+
+def _succeeded(entry: _Entry) -> bool:
+    return entry.future.done() and not entry.future.cancelled() and not entry.future.exception()
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    """Shut a pool down without waiting for the renders in progress.
+
+    The standard library has no public way before Python 3.14 (`terminate_workers`), so this
+    reads the pool's own list of processes, as that method does.
+    """
+    processes = list((pool._processes or {}).values())
+    manager = pool._executor_manager_thread
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(5)
+        if process.exitcode is None:
+            process.kill()
+            process.join()
+    if manager is not None:
+        manager.join(5)
 
 
 def render_all(
@@ -217,5 +248,9 @@ def render_all(
 ) -> list[Outcome]:
     """Put each (target, html) PDF in the site, rendering only those not in the cache."""
     queue = RenderQueue(site_dir, cache_dir, workers)
-    queue.submit(jobs)
+    try:
+        queue.submit(jobs)
+    except BaseException:
+        queue.cancel()
+        raise
     return queue.finish()

@@ -61,3 +61,21 @@ def links(pdf: PdfReader) -> tuple[int, int]:
             elif "/Dest" in annotation or action.get("/S") == "/GoTo":
                 internal += 1
     return internal, external
+
+
+# A tiny print document, styled by the manual's print stylesheet: renders in a fraction of a second.
+PRINT_PAGE = (
+    '<html lang="en"><head><title>T</title><link rel="stylesheet" href="print.css"></head>'
+    "<body>{}</body></html>"
+)
+
+
+def long_print_page(sections: int) -> str:
+    """A print document of many pages, with links between its sections (slow to render)."""
+    return PRINT_PAGE.format(
+        "".join(
+            f'<h2 id="s{i}">Section {i}</h2><p>{"Words. " * 400}</p>'
+            f'<p><a href="#s{(i + 3) % sections}">See section</a></p>'
+            for i in range(sections)
+        )
+    )
