@@ -4,16 +4,14 @@ from mkdocs.plugins import event_priority
 
 from manual import glossary, interface
 from manual.errors import ManualError
-from manual.site import as_plugin_error, build_locale, cache_dir, docs_root, localized_page
+from manual.site import as_plugin_error, build_locale, docs_root, localized_page
 
 
 @event_priority(-101)  # after mkdocs-static-i18n has sorted the files by language
 def on_files(files, config):
     locale = build_locale(config)
     try:
-        entries = glossary.load(
-            docs_root(config), locale.code, locale.source, cache_dir(config, "steps")
-        )
+        entries = glossary.load(docs_root(config), locale.code, locale.source)
         strings = interface.load_strings(docs_root(config), locale.code, locale.source)
     except ManualError as err:
         raise as_plugin_error(err) from None
@@ -29,9 +27,7 @@ def on_config(config):
     # extension's glossary, given anew for each language's build.
     locale = build_locale(config)
     try:
-        entries = glossary.load(
-            docs_root(config), locale.code, locale.source, cache_dir(config, "steps")
-        )
+        entries = glossary.load(docs_root(config), locale.code, locale.source)
         terms = glossary.abbreviations(entries)
     except ManualError as err:
         raise as_plugin_error(err) from None

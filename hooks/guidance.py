@@ -3,16 +3,9 @@
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from manual import guidance_pages, guidance_views, interface, memo
+from manual import document_pages, document_views, interface
 from manual.errors import ManualError
-from manual.site import (
-    as_plugin_error,
-    build_locale,
-    cache_dir,
-    docs_root,
-    html_blocks,
-    localized_page,
-)
+from manual.site import as_plugin_error, build_locale, docs_root, html_blocks, localized_page
 
 log = get_plugin_logger(__name__)
 
@@ -30,9 +23,8 @@ def on_files(files, config):
 
 def guidance_pages_for(config, locale):
     docs_dir = docs_root(config)
-    steps = cache_dir(config, "steps")
     strings = interface.load_strings(docs_dir, locale.code, locale.source)
-    docs = guidance_views.language_documents(docs_dir, locale.code, locale.source, steps)
+    docs = document_views.language_documents(docs_dir, locale.code, locale.source)
     for doc in docs:
         if doc.fallback:
             log.info(f"{doc.source_path}: no translation yet; the page shows the English text")
@@ -40,12 +32,8 @@ def guidance_pages_for(config, locale):
             log.info(
                 f"{doc.source_path}: not translated yet, shown in English: {', '.join(doc.untranslated)}"
             )
-    inputs = (docs, strings, locale.code, locale.prefix, config.use_directory_urls)
-    return memo.remembered(
-        steps,
-        f"guidance-pages-{locale.code}",
-        memo.of_objects(*inputs),
-        lambda: guidance_pages.pages(*inputs),
+    return document_pages.pages(
+        docs, strings, locale.code, locale.prefix, config.use_directory_urls
     )
 
 

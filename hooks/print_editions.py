@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from manual import edition_meta, editions, guidance_views, interface, memo, pdf_render
+from manual import addresses, document_views, edition_meta, editions, interface, pdf_render
 from manual.addresses import page_address, relative_url
 from manual.errors import ManualError
 from manual.site import (
@@ -79,15 +79,7 @@ def on_post_build(config):
             + (f": {', '.join(rendered)}" if rendered else "")
         )
     # The Downloads pages were written before the PDFs were finished: give them their sizes now.
-    site = Path(config.site_dir)
-    for page in site.glob("**/downloads/index.html"):
-        page.write_text(
-            editions.fill_sizes(
-                page.read_text(encoding="utf-8"),
-                lambda target: (site / target).stat().st_size if (site / target).exists() else None,
-            ),
-            encoding="utf-8",
-        )
+    editions.fill_site_sizes(Path(config.site_dir))
 
 
 def on_build_error(error):
@@ -104,16 +96,14 @@ def on_shutdown():
 def plan_editions(config, files, locale):
     docs_dir = docs_root(config)
     strings = interface.load_strings(docs_dir, locale.code, locale.source)
-    docs = guidance_views.language_documents(
-        docs_dir, locale.code, locale.source, cache_dir(config, "steps")
-    )
+    docs = document_views.language_documents(docs_dir, locale.code, locale.source)
     meta = edition_meta.meta(
         edition=edition(config),
         strings=strings,
         locale=locale.code,
         direction=locale.direction,
     )
-    inputs = (
+    return editions.plan(
         print_pages(files),
         docs,
         meta,
@@ -121,13 +111,6 @@ def plan_editions(config, files, locale):
         locale.code,
         locale.prefix,
         config.use_directory_urls,
-    )
-    # Unchanged pages and data give the same plan: a rebuild reuses it instead of redoing the HTML.
-    return memo.remembered(
-        cache_dir(config, "steps"),
-        f"print-plan-{locale.code}",
-        memo.of_objects(*inputs),
-        lambda: editions.plan(*inputs),
     )
 
 
@@ -137,9 +120,7 @@ def on_files(files, config):
     docs_dir = docs_root(config)
     try:
         strings = interface.load_strings(docs_dir, locale.code, locale.source)
-        docs = guidance_views.language_documents(
-            docs_dir, locale.code, locale.source, cache_dir(config, "steps")
-        )
+        docs = document_views.language_documents(docs_dir, locale.code, locale.source)
     except ManualError as err:
         raise as_plugin_error(err) from None
     chapters = sorted(
@@ -148,21 +129,13 @@ def on_files(files, config):
         if editions.chapter_of(getattr(f, "norm_src_uri", ""))
         and f.norm_src_uri.endswith("/index.md")
     )
-    address = page_address(editions.DOWNLOADS, locale.prefix, config.use_directory_urls)
-    # The offline editions are listed on the site, not inside an offline edition itself.
+    address = page_address(addresses.DOWNLOADS, locale.prefix, config.use_directory_urls)
     names = {entry.locale: entry.name for entry in config.plugins["i18n"].config.languages}
-    zips = (
-        []
-        if offline(config)
-        else [
-            (names.get(code, code), f"offline/manual-{code}.zip")
-            for code in ([locale.code, locale.source] if not locale.is_source else [locale.code])
-        ]
-    )
+    zips = editions.offline_editions(names, locale.code, locale.source, offline(config))
     content = editions.downloads_markdown(
         [(slug, title) for _, slug, title in chapters], docs, strings, locale.code, address, zips
     )
-    files.append(localized_page(config, locale, editions.DOWNLOADS, content))
+    files.append(localized_page(config, locale, addresses.DOWNLOADS, content))
     return files
 
 
@@ -172,7 +145,7 @@ def on_page_context(context, page, config, nav):
     if chapter:
         code = build_locale(config).code
         context["edition_downloads"] = {
-            "chapter": relative_url(editions.chapter_pdf(code, chapter), page.url),
-            "manual": relative_url(editions.manual_pdf(code), page.url),
+            "chapter": relative_url(addresses.chapter_pdf(code, chapter), page.url),
+            "manual": relative_url(addresses.manual_pdf(code), page.url),
         }
     return context

@@ -7,17 +7,15 @@ from mkdocs.plugins import event_priority
 
 from manual import (
     changes,
-    history,
     interface,
     languages,
-    memo,
     templates,
     terminology,
     translations,
 )
 from manual.addresses import page_address, relative_url
 from manual.errors import ManualError
-from manual.site import as_plugin_error, build_locale, cache_dir, docs_root, localized_page
+from manual.site import as_plugin_error, build_locale, docs_root, localized_page
 
 PAGE = "about/translation-status.md"
 
@@ -49,9 +47,7 @@ def on_files(files, config):
     reports = []
     for code in locale.languages[1:]:
         try:
-            report = translations.cached_report(
-                docs_root(config), code, locale.source, cache_dir(config, "steps")
-            )
+            report = translations.language_report(docs_root(config), code, locale.source)
         except (
             ManualError
         ) as err:  # the report reads every translation first: a bad file stops here
@@ -97,13 +93,5 @@ def on_files(files, config):
 
 
 def stale_dates(config, code, source):
-    """When the English of each stale page and entry changed, from the git history: worked out
-    again when a file or the checkout's current commit changes."""
-    docs = docs_root(config)
-    inputs = memo.of_files(translations.sources(docs, (source, code))) + history.head(docs).encode()
-    return memo.remembered(
-        cache_dir(config, "steps"),
-        f"stale-dates-{code}",
-        inputs,
-        lambda: changes.dates(docs, code, source),
-    )
+    """When the English of each stale page and entry changed, from the git history."""
+    return changes.dates(docs_root(config), code, source)
