@@ -15,14 +15,11 @@ import argparse
 import sys
 from pathlib import Path
 
-import yaml
-
 from manual import (
+    document_views,
+    documents,
     editions,
     epub,
-    glossary,
-    guidance,
-    guidance_views,
     interface,
     languages,
     offline,
@@ -31,26 +28,14 @@ from manual import (
     translations,
 )
 from manual.errors import ManualError
+from manual.yamlfile import configured_languages
 
 
-def configured_languages(root: Path) -> list[str]:
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            return [entry["locale"] for entry in plugin["i18n"]["languages"]]
-    return ["en"]
-
-
-def validate(docs_dir: Path, code: str) -> None:
-    """The build's own checks of one language's structured data."""
-    guidance_views.documents(guidance.load_source(docs_dir), code)
-    guidance.load_vocabulary(docs_dir, code, guidance.load_vocabulary(docs_dir, "en"))
-    glossary.load(docs_dir, code)
-    interface.load_strings(docs_dir, code)
+def check_language(docs_dir: Path, code: str, source: str = "en") -> None:
+    """The build's own checks of one language's data files."""
+    document_views.language_documents(docs_dir, code, source)
+    documents.load_vocabulary(docs_dir, code, documents.load_vocabulary(docs_dir, source))
+    interface.load_strings(docs_dir, code, source)
     terminology.load(docs_dir, code)
 
 
@@ -78,8 +63,11 @@ def print_report(report: translations.LanguageReport) -> None:
 def command_status(args) -> int:
     docs = Path.cwd() / "docs"
     ok = True
-    for code in configured_languages(Path.cwd())[1:]:
-        report = translations.language_report(docs, code, validate=lambda c: validate(docs, c))
+    source, *others = configured_languages(Path.cwd() / "mkdocs.yml")
+    for code in others:
+        report = translations.language_report(
+            docs, code, source, check=lambda c: check_language(docs, c, source)
+        )
         print_report(report)
         ok = ok and report.ok
     print(
@@ -95,7 +83,7 @@ def command_stamp(args) -> int:
             f"docs/{args.lang}/{args.path}: stamped {stamping.stamp_page(docs, args.lang, args.path)}"
         )
     else:
-        validate(docs, args.lang)  # only what the build accepts can be up to date
+        check_language(docs, args.lang)  # only what the build accepts can be up to date
         done = stamping.stamp_data(docs, args.lang, args.path, args.entry)
         print(
             f"docs/{args.lang}/{args.path}: stamped {len(done)} entr{'y' if len(done) == 1 else 'ies'}"
@@ -120,7 +108,7 @@ def command_add_language(args) -> int:
 
 def command_epub(args) -> int:
     site = Path(args.site).resolve()
-    codes = configured_languages(Path.cwd())
+    codes = configured_languages(Path.cwd() / "mkdocs.yml")
     for book in epub.build_all(Path.cwd(), site, codes, codes[0]):
         print(f"wrote {book} ({editions.human_size(book.stat().st_size)})")
     return 0
@@ -128,7 +116,7 @@ def command_epub(args) -> int:
 
 def command_offline(args) -> int:
     site = Path(args.site).resolve()
-    codes = configured_languages(Path.cwd())
+    codes = configured_languages(Path.cwd() / "mkdocs.yml")
     command_epub(args)  # each offline edition carries its language's EPUB
     for archive in offline.build_all(Path.cwd(), site, codes, codes[0]):
         print(
@@ -136,14 +124,7 @@ def command_offline(args) -> int:
             f"({editions.human_size(archive.stat().st_size)})"
         )
     # The Downloads pages were written before the zips and EPUBs existed: give them their sizes now.
-    for page in site.glob("**/downloads/index.html"):
-        page.write_text(
-            editions.fill_sizes(
-                page.read_text(encoding="utf-8"),
-                lambda target: (site / target).stat().st_size if (site / target).exists() else None,
-            ),
-            encoding="utf-8",
-        )
+    editions.fill_site_sizes(site)
     return 0
 
 

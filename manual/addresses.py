@@ -1,8 +1,21 @@
-"""Addresses in the site: where a page is, and how one page links to another."""
+"""Every public address of the site, and how one page links to another.
+
+Addresses are a public contract that readers bookmark: do not rename chapters or ids lightly.
+For a language `<lang>` (English is the source; a translation's pages are under its code):
+
+- pages: `<prefix><path>/` (or `<prefix><path>.html` without directory URLs), where `<prefix>`
+  is "" for English and "<lang>/" for a translation;
+- the whole manual: `pdf/<lang>/manual.pdf`; a chapter: `pdf/<lang>/chapters/<chapter>.pdf`;
+- a checklist or form: `pdf/<lang>/checklists/<id>.pdf`, `pdf/<lang>/forms/<id>.pdf`;
+- the offline edition: `offline/manual-<lang>.zip`;
+- the Downloads page, which lists them all: the page `downloads.md` of each language.
+"""
 
 from __future__ import annotations
 
 import posixpath
+
+DOWNLOADS = "downloads.md"  # the Downloads page, inside each language folder
 
 
 def page_address(src_path: str, prefix: str, directory_urls: bool) -> str:
@@ -12,6 +25,29 @@ def page_address(src_path: str, prefix: str, directory_urls: bool) -> str:
         stem = stem[: -len("index")]
         return prefix + (stem if directory_urls else stem + "index.html")
     return prefix + (stem + "/" if directory_urls else stem + ".html")
+
+
+def document_page(kind: str, ident: str) -> str:
+    """A checklist's or form's page, inside a language folder: "checklists/initial-contact.md"."""
+    return f"{kind}/{ident}.md"
+
+
+def document_pdf(locale: str, kind: str, ident: str) -> str:
+    """A checklist's or form's PDF (`kind` "checklists" or "forms")."""
+    return f"pdf/{locale}/{kind}/{ident}.pdf"
+
+
+def chapter_pdf(locale: str, chapter: str) -> str:
+    """A chapter's PDF, named as its folder without the number ("safety" for "02-safety/")."""
+    return f"pdf/{locale}/chapters/{chapter}.pdf"
+
+
+def manual_pdf(locale: str) -> str:
+    return f"pdf/{locale}/manual.pdf"
+
+
+def offline_zip(locale: str) -> str:
+    return f"offline/manual-{locale}.zip"
 
 
 def relative_url(target: str, page_url: str) -> str:

@@ -238,7 +238,7 @@ def page_of(where: str) -> str | None:
     rel = where.split("#")[0]
     if rel.endswith(".md"):
         return rel
-    if rel.split("/")[0] in translations.DATA_FOLDERS or rel == "glossary.yml":
+    if rel.split("/")[0] in translations.DOCUMENT_FOLDERS or rel == "glossary.yml":
         return rel[:-4] + ".md"
     return None  # interface and vocabulary texts show all over the site
 

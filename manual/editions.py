@@ -1,21 +1,28 @@
 """The printed editions of one language: which PDFs exist and the HTML each is rendered from.
 
-Addresses are a public contract that readers bookmark:
-`pdf/<lang>/manual.pdf`, `pdf/<lang>/chapters/<chapter>.pdf`, `pdf/<lang>/checklists/<id>.pdf`,
-`pdf/<lang>/forms/<id>.pdf`.
+Their addresses, a public contract, are in manual.addresses.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from markupsafe import Markup
 
 from manual import print_html, templates
-from manual.addresses import epub_address, page_address, relative_url
-from manual.guidance_pages import page_path, pdf_path
-from manual.guidance_views import Document
+from manual.addresses import (
+    chapter_pdf,
+    document_page,
+    document_pdf,
+    epub_address,
+    manual_pdf,
+    offline_zip,
+    page_address,
+    relative_url,
+)
+from manual.document_views import Document
 from manual.interface import Strings
 
 CHAPTER = re.compile(r"^(\d\d)-([a-z0-9-]+)/")
@@ -48,22 +55,12 @@ class Part:
 class PrintJob:
     target: str  # where the PDF goes in the site
     html: str
-    kind: str  # "manual", "chapters", "checklists" or "forms"
-    title: str
 
 
 def chapter_of(path: str) -> str | None:
     """The chapter a page belongs to, as named in PDF addresses ("safety" for "02-safety/...")."""
     match = CHAPTER.match(path)
     return match.group(2) if match else None
-
-
-def chapter_pdf(locale: str, chapter: str) -> str:
-    return f"pdf/{locale}/chapters/{chapter}.pdf"
-
-
-def manual_pdf(locale: str) -> str:
-    return f"pdf/{locale}/manual.pdf"
 
 
 def doc_key(doc: Document) -> str:
@@ -82,9 +79,7 @@ def _group(pages: list[PrintPage], pattern: re.Pattern, kind: str) -> list[Part]
     return list(parts.values())
 
 
-def book_parts(
-    pages: list[PrintPage], docs: list[Document], strings: Strings, prefix: str
-) -> list[Part]:
+def book_parts(pages: list[PrintPage], docs: list[Document], strings: Strings) -> list[Part]:
     """Chapters in reading order, then country annexes, checklists and forms, glossary, references."""
     parts = _group(pages, CHAPTER, "chapter") + _group(pages, COUNTRY_ANNEX, "annex")
     if docs:
@@ -113,11 +108,10 @@ def _render_book(
         for part in parts
         for page in part.pages
     }
-    for doc in docs:
-        if any(part.documents for part in parts):
-            targets[print_html.normalise(page_address(page_path(doc), prefix, directory_urls))] = (
-                doc_key(doc)
-            )
+    if any(part.documents for part in parts):  # links to a checklist or form go to its annex
+        for doc in docs:
+            address = page_address(document_page(doc.kind, doc.id), prefix, directory_urls)
+            targets[print_html.normalise(address)] = doc_key(doc)
     view = []
     for part in parts:
         pages = [
@@ -159,13 +153,11 @@ def plan(
     directory_urls: bool,
 ) -> list[PrintJob]:
     """Every PDF of one language, with the HTML to render it from."""
-    parts = book_parts(pages, docs, strings, prefix)
+    parts = book_parts(pages, docs, strings)
     jobs = [
         PrintJob(
             manual_pdf(locale),
             _render_book(parts, docs, meta, strings, prefix, directory_urls),
-            "manual",
-            meta["site_name"],
         )
     ]
     for part in parts:
@@ -178,8 +170,6 @@ def plan(
                 PrintJob(
                     chapter_pdf(locale, chapter),
                     _render_book([part], [], chapter_meta, strings, prefix, directory_urls),
-                    "chapters",
-                    part.title,
                 )
             )
     for doc in docs:
@@ -187,17 +177,27 @@ def plan(
             meta, title=f"{doc.title.value} · {meta['site_name']}", short_title=doc.title.value
         )
         html = templates.render("print/guidance.html.j2", doc=doc, meta=doc_meta, strings=strings)
-        jobs.append(PrintJob(pdf_path(locale, doc.kind, doc.id), html, doc.kind, doc.title.value))
+        jobs.append(PrintJob(document_pdf(locale, doc.kind, doc.id), html))
     return jobs
 
 
-DOWNLOADS = "downloads.md"
 _TITLE = re.compile(r"^# (.+?)(\s*\{[^}]*\})?\s*$", re.MULTILINE)
 
 
 def title_of(markdown: str) -> str:
     match = _TITLE.search(markdown)
     return match.group(1).strip() if match else ""
+
+
+def offline_editions(
+    names: dict[str, str], locale: str, source: str, offline: bool
+) -> list[tuple[str, str]]:
+    """(language name, zip address) of the offline editions a language's Downloads page lists:
+    its own and the source language's; none inside an offline edition itself."""
+    if offline:
+        return []
+    codes = [locale] if locale == source else [locale, source]
+    return [(names.get(code, code), offline_zip(code)) for code in codes]
 
 
 def downloads_markdown(
@@ -225,7 +225,7 @@ def downloads_markdown(
         (
             strings.downloads_checklists,
             [
-                entry(d.title.value, pdf_path(locale, d.kind, d.id))
+                entry(d.title.value, document_pdf(locale, d.kind, d.id))
                 for d in docs
                 if d.kind == "checklists"
             ],
@@ -233,7 +233,7 @@ def downloads_markdown(
         (
             strings.downloads_forms,
             [
-                entry(d.title.value, pdf_path(locale, d.kind, d.id))
+                entry(d.title.value, document_pdf(locale, d.kind, d.id))
                 for d in docs
                 if d.kind == "forms"
             ],
@@ -272,6 +272,19 @@ def fill_sizes(html: str, size_of) -> str:
         )
 
     return _SIZE.sub(size, html)
+
+
+def fill_site_sizes(site: Path) -> None:
+    """Give every Downloads page of the built `site` the sizes of the files it lists, as they are now
+    (written before the PDFs and the offline editions were finished)."""
+    for page in site.glob("**/downloads/index.html"):
+        page.write_text(
+            fill_sizes(
+                page.read_text(encoding="utf-8"),
+                lambda target: (site / target).stat().st_size if (site / target).exists() else None,
+            ),
+            encoding="utf-8",
+        )
 
 
 def by_language(outcomes: list) -> dict[str, list]:

@@ -21,10 +21,9 @@ from pathlib import Path
 
 import yaml
 
-from manual import edition_meta, editions, epub_xhtml, guidance_views, interface, templates
-from manual.addresses import epub_address, page_address
+from manual import document_views, edition_meta, editions, epub_xhtml, interface, templates
+from manual.addresses import document_page, epub_address, page_address
 from manual.errors import ManualError
-from manual.guidance_pages import page_path
 from manual.locales import RIGHT_TO_LEFT
 from manual.print_html import normalise, page_key
 
@@ -100,7 +99,7 @@ def build(root: Path, site: Path, code: str, source: str) -> Path:
     config = config_of(root)
     docs_dir = root / (config.get("docs_dir") or "docs")
     strings = interface.load_strings(docs_dir, code, source)
-    docs = guidance_views.language_documents(docs_dir, code, source)
+    docs = document_views.language_documents(docs_dir, code, source)
     prefix = "" if code == source else f"{code}/"
     direction = "rtl" if code in RIGHT_TO_LEFT else "ltr"
     edition = dict((config.get("extra") or {}).get("edition") or {})
@@ -118,15 +117,15 @@ def build(root: Path, site: Path, code: str, source: str) -> Path:
     )
     found = site_pages(site, nav_paths(config.get("nav") or []), prefix)
     elements = {page.url: element for page, element in found}
-    parts = editions.book_parts([page for page, _ in found], docs, strings, prefix)
+    parts = editions.book_parts([page for page, _ in found], docs, strings)
     targets = {
         normalise(page.url): document_path(page_key(page.url[len(prefix) :]))
         for part in parts
         for page in part.pages
     }
     for doc in docs:
-        targets[normalise(page_address(page_path(doc), prefix, True))] = document_path(
-            editions.doc_key(doc)
+        targets[normalise(page_address(document_page(doc.kind, doc.id), prefix, True))] = (
+            document_path(editions.doc_key(doc))
         )
     resources = epub_xhtml.Resources(read=lambda address: _read_site_file(site, address))
     documents, contents = [], []

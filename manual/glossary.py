@@ -6,9 +6,10 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from manual import inline, memo, templates, yamlfile
+from manual import inline, templates, yamlfile
+from manual.data import Text, read_model
 from manual.errors import ManualError
-from manual.guidance_views import Text as Shown
+from manual.glossary_models import Glossary, GlossaryText, TermText
 from manual.interface import Strings
 
 FILE_NAME = "glossary.yml"
@@ -18,9 +19,9 @@ PAGE = "glossary.md"
 @dataclass(frozen=True)
 class Entry:
     id: str
-    term: Shown
+    term: Text
     abbr: str | None
-    definition: Shown
+    definition: Text
     tooltip: bool = True
 
 
@@ -34,33 +35,12 @@ def _check_unique(values: list[tuple[str, tuple]], path: Path, lines: dict, what
         seen.add(value.casefold())
 
 
-def load(
-    docs_dir: Path, locale: str, source: str = "en", folder: Path | None = None
-) -> list[Entry]:
-    """The glossary in one language, English where a translation lacks a term; sorted by term.
-
-    Kept in `folder` between builds, when one is given, while both files are unchanged.
-    """
-    if folder is None:
-        return _load(docs_dir, locale, source)
-    files = [docs_dir / source / FILE_NAME, docs_dir / locale / FILE_NAME]
-    return memo.remembered(
-        folder, f"glossary-{locale}", memo.of_files(files), lambda: _load(docs_dir, locale, source)
-    )
-
-
-def _load(docs_dir: Path, locale: str, source: str) -> list[Entry]:
-    from manual.glossary_models import (  # pydantic: only when checking
-        Glossary,
-        GlossaryText,
-        TermText,
-    )
-    from manual.guidance import validate
-
+def load(docs_dir: Path, locale: str, source: str = "en") -> list[Entry]:
+    """The glossary in one language, English where a translation lacks a term; sorted by term."""
     path = docs_dir / source / FILE_NAME
     if not path.exists():
         return []
-    english, lines = validate(Glossary, path)
+    english, lines = read_model(Glossary, path)
     _check_unique(
         [(t.id, ("terms", i, "id")) for i, t in enumerate(english.terms)], path, lines, "id"
     )
@@ -70,7 +50,7 @@ def _load(docs_dir: Path, locale: str, source: str) -> list[Entry]:
     translated: dict[str, TermText] = {}
     t_path = docs_dir / locale / FILE_NAME
     if locale != source and t_path.exists():
-        text, t_lines = validate(GlossaryText, t_path, translation=True)
+        text, t_lines = read_model(GlossaryText, t_path, translation=True)
         known = {t.id for t in english.terms}
         for i, entry in enumerate(text.terms):
             if entry.id not in known:
@@ -93,9 +73,9 @@ def _load(docs_dir: Path, locale: str, source: str) -> list[Entry]:
         entries.append(
             Entry(
                 id=term.id,
-                term=Shown(t.term if t and t.term else term.term, has or bool(t and t.term)),
+                term=Text(t.term if t and t.term else term.term, has or bool(t and t.term)),
                 abbr=(t.abbr if t and t.abbr else term.abbr),
-                definition=Shown(
+                definition=Text(
                     t.definition if t and t.definition else term.definition,
                     has or bool(t and t.definition),
                 ),
@@ -130,7 +110,10 @@ def sort_key(term: str) -> tuple[str, str]:
 
 
 def abbreviations(entries: list[Entry]) -> dict[str, str]:
-    """Each abbreviation and term, with its definition as plain text, for hover and tap."""
+    """Each abbreviation and term, with its definition as plain text, for hover and tap.
+
+    Markdown's abbr extension takes them for the pages, and `inline.to_html` for the texts of
+    checklists and forms (as `inline.Glossary.of(...)`), so both mark the same words."""
     found: dict[str, str] = {}
     for entry in entries:
         if not entry.tooltip:

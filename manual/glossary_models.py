@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from manual.guidance_models import Id, Strict, Text
+from manual.data import Id, Strict, TextField
 
 
 class Term(Strict):
     id: Id
-    term: Text
-    abbr: Text | None = None
-    definition: Text
+    term: TextField
+    abbr: TextField | None = None
+    definition: TextField
     # A word the text uses on nearly every page ("exploitation"): defined on the glossary page,
     # not marked at each use, where a tooltip on every line would drown the others.
     tooltip: bool = True
@@ -23,9 +23,9 @@ class Glossary(Strict):
 
 class TermText(Strict):
     id: Id
-    term: Text | None = None
-    abbr: Text | None = None
-    definition: Text | None = None
+    term: TextField | None = None
+    abbr: TextField | None = None
+    definition: TextField | None = None
 
 
 class GlossaryText(Strict):

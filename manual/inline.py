@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import html
 import re
-from functools import cache, lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 import markdown
+from markdown.extensions.abbr import AbbrExtension
 from markupsafe import Markup
 
 from manual.bidi import isolate  # Latin runs in right-to-left text, in a <bdi>
@@ -35,21 +37,51 @@ _PLAIN = re.compile(r"[^\s#>*+\-=\d`\\_\[!<&~|:][^`*_\\\[!<&\n\r~|]*")
 _MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
-@cache
-def _converter() -> markdown.Markdown:
-    return markdown.Markdown(extensions=[], output_format="html")
+@dataclass(frozen=True, eq=False)  # one per language's glossary, compared by identity
+class Glossary:
+    """Terms and abbreviations with their definitions (plain text), as the abbr extension takes them."""
+
+    terms: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, terms: dict[str, str]) -> Glossary:
+        return cls(tuple(terms.items()))
+
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        """The abbr extension's own pattern: whole words, the longest term first."""
+        words = sorted((word for word, _ in self.terms), key=len, reverse=True)
+        return re.compile(f"\\b(?:{'|'.join(re.escape(word) for word in words)})\\b")
 
 
-@lru_cache(maxsize=4096)
-def to_html(text: str) -> Markup:
-    """Render one inline text; raise ValueError when it is not inline text."""
+@lru_cache(maxsize=8)
+def _converter(glossary: Glossary | None = None) -> markdown.Markdown:
+    if glossary is None or not glossary.terms:
+        return markdown.Markdown(extensions=[], output_format="html")
+    # Markdown's abbr extension, given the language's glossary as the pages' Markdown is: its terms
+    # are marked as in a page (whole words; never inside code). A data text may not define its own
+    # abbreviations ("*[x]: ..."): only the marking is kept, not the definitions' syntax.
+    converter = markdown.Markdown(
+        extensions=[AbbrExtension(glossary=dict(glossary.terms))], output_format="html"
+    )
+    converter.parser.blockprocessors.deregister("abbr")
+    return converter
+
+
+@lru_cache(maxsize=8192)
+def to_html(text: str, glossary: Glossary | None = None) -> Markup:
+    """Render one inline text, with `glossary`'s terms marked; ValueError when it is not inline text."""
     if _LINK.search(text):
         raise ValueError("links and images are not allowed in data texts (use the 'chapter' field)")
-    if _PLAIN.fullmatch(text) and not text.endswith(" "):
+    if (
+        _PLAIN.fullmatch(text)
+        and not text.endswith(" ")
+        and (glossary is None or not glossary.terms or not glossary.pattern.search(text))
+    ):
         # what Markdown gives, without running it
         return isolate(Markup(html.escape(text, quote=False)))
     # Escaping first means anything that looks like HTML or script reaches the page as text.
-    converter = _converter()
+    converter = _converter(glossary)
     converter.reset()
     out = converter.convert(html.escape(text, quote=False)).strip()
     match = _PARAGRAPH.match(out)

@@ -8,12 +8,11 @@ lacks falls back to English; a key English lacks is an error (a typo would other
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from markupsafe import escape
 
-from manual import memo, yamlfile
+from manual import yamlfile
 from manual.errors import ManualError
 
 FILE_NAME = "interface.yml"
@@ -41,13 +40,7 @@ def _read(path: Path) -> tuple[dict[str, str], dict]:
 
 
 def load_strings(docs_dir: Path, locale: str, source: str = "en") -> Strings:
-    # Many hooks ask for the strings on every build: read them once per version of the files.
-    version = memo.of_files(docs_dir / code / FILE_NAME for code in (source, locale))
-    return Strings(_load_strings(docs_dir, locale, source, version))
-
-
-@lru_cache(maxsize=16)
-def _load_strings(docs_dir: Path, locale: str, source: str, version: bytes) -> Strings:
+    """The strings of `locale`, English where its file lacks a key."""
     english, _ = _read(docs_dir / source / FILE_NAME)
     strings = Strings(english)
     path = docs_dir / locale / FILE_NAME

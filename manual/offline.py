@@ -15,16 +15,11 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from manual import content_policy
-from manual.addresses import epub_address
+from manual import content_policy, templates
+from manual.addresses import epub_address, offline_zip
 
 SHIM = "assets/javascripts/vendor/iframe-worker/shim.js"
-FOLDER = "offline"
 START = "start.html"
-
-
-def zip_path(site_dir: Path, code: str) -> Path:
-    return site_dir / FOLDER / f"manual-{code}.zip"
 
 
 def build_edition(root: Path, site_dir: Path, code: str, source: str, work: Path) -> Path:
@@ -56,7 +51,7 @@ def build_edition(root: Path, site_dir: Path, code: str, source: str, work: Path
             shutil.copy(site_dir / book, target / book)
     start = target / START
     start.write_text(content_policy.protect(_start_page(code, source)).html, encoding="utf-8")
-    archive = zip_path(site_dir, code)
+    archive = site_dir / offline_zip(code)
     archive.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:
         for path in sorted(target.rglob("*")):
@@ -71,8 +66,6 @@ def build_edition(root: Path, site_dir: Path, code: str, source: str, work: Path
 
 
 def _start_page(code: str, source: str) -> str:
-    from manual import templates
-
     home = "index.html" if code == source else f"{code}/index.html"
     return templates.render("offline-start.html.j2", home=home, code=code)
 

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from manual import yamlfile
+from manual.data import read_model
 from manual.errors import ManualError
+from manual.terminology_models import Terminology
 
 FILE_NAME = "terminology.yml"
 PAGE = "about/terminology.md"
@@ -41,13 +43,10 @@ def pattern(avoid: str) -> re.Pattern:
 
 def load(docs_dir: Path, code: str):
     """The language's terminology list, checked, or None where it keeps none."""
-    from manual.guidance import validate
-    from manual.terminology_models import Terminology  # pydantic: only when checking
-
     path = docs_dir / code / FILE_NAME
     if not path.exists():
         return None
-    terminology, lines = validate(Terminology, path)
+    terminology, lines = read_model(Terminology, path)
     for i, term in enumerate(terminology.terms):
         for j, avoid in enumerate(term.avoid):
             # A list that forbids its own choice could never be followed.

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from manual.guidance_models import Strict, Text
+from manual.data import Strict, TextField
 
 
 class Term(Strict):
-    english: Text
-    use: Text
+    english: TextField
+    use: TextField
     # Whole words, whatever the case; `*` stands for any ending ("servitut*").
-    avoid: list[Text] = []
-    note: Text | None = None
-    source: Text | None = None
+    avoid: list[TextField] = []
+    note: TextField | None = None
+    source: TextField | None = None
 
 
 class Terminology(Strict):
     # Characters that must never appear, each with the one to use (Romanian: cedilla ş ţ → ș ț).
-    avoid_characters: dict[str, Text] = {}
+    avoid_characters: dict[str, TextField] = {}
     terms: list[Term] = Field(min_length=1)

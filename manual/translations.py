@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
-from manual import front_matter, memo, textfile, yamlfile
+from manual import document_texts, front_matter, textfile, yamlfile
 from manual.errors import ManualError
 
 MARK = "translated_from"
 DATA_FILES = ("interface.yml", "vocabulary.yml", "glossary.yml")
-DATA_FOLDERS = ("checklists", "forms")
+DOCUMENT_FOLDERS = tuple(document_texts.ENTRIES)  # checklists and forms
 
 
 def fingerprint(*texts: str | None) -> str:
@@ -65,29 +64,12 @@ def _text(value) -> str | None:
 
 
 def entries(kind: str, data: dict | None) -> dict[str, tuple]:
-    """Map each entry's path to its texts ("sections.a.items.b" -> (text, note))."""
+    """Map each entry's path to its texts ("sections.a.items.b" -> (text, note, ...))."""
     data = _mapping(data)
+    if kind in DOCUMENT_FOLDERS:
+        return document_texts.entry_texts(data)
     found: dict[str, tuple] = {}
-    if kind in ("checklists", "forms"):
-        for key in ("title", "summary"):
-            if _text(data.get(key)) is not None:
-                found[key] = (data[key],)
-        for sid, section in _by_id(data.get("sections")).items():
-            texts = (_text(section.get("title")), _text(section.get("intro")))
-            if any(texts):
-                found[f"sections.{sid}"] = texts
-            for name in ("items", "fields"):
-                for eid, entry in _by_id(section.get(name)).items():
-                    options = tuple(
-                        _text(o.get("label")) for o in _by_id(entry.get("options")).values()
-                    )
-                    texts = (
-                        tuple(_text(entry.get(key)) for key in ("text", "note", "label", "help"))
-                        + options
-                    )
-                    if any(texts):
-                        found[f"sections.{sid}.{name}.{eid}"] = texts
-    elif kind == "glossary.yml":
+    if kind == "glossary.yml":
         for tid, term in _by_id(data.get("terms")).items():
             texts = (_text(term.get("term")), _text(term.get("definition")))
             if any(texts):
@@ -171,7 +153,7 @@ def page_report(docs_dir: Path, code: str, source: str = "en") -> Coverage:
 def data_files(docs_dir: Path, language: str) -> dict[str, str]:
     """Relative path -> kind, for every structured data file of a language folder."""
     found = {name: name for name in DATA_FILES if (docs_dir / language / name).exists()}
-    for folder in DATA_FOLDERS:
+    for folder in DOCUMENT_FOLDERS:
         for path in sorted((docs_dir / language / folder).glob("*.yml")):
             found[f"{folder}/{path.name}"] = folder
     return found
@@ -201,49 +183,14 @@ def item_report(docs_dir: Path, code: str, source: str = "en") -> Coverage:
     return report
 
 
-def sources(docs_dir: Path, codes: tuple[str, ...]) -> list[Path]:
-    """What the report reads: every page and data file of these languages."""
-    return [
-        p
-        for code in codes
-        for p in sorted((docs_dir / code).rglob("*"))
-        if p.suffix in (".md", ".yml")
-    ]
-
-
-@lru_cache(maxsize=8)
-def _cached_report(
-    docs_dir: Path, code: str, source: str, version: bytes, folder: Path | None
-) -> LanguageReport:
-    def report() -> LanguageReport:
-        return LanguageReport(
-            code, page_report(docs_dir, code, source), item_report(docs_dir, code, source)
-        )
-
-    if folder is None:
-        return report()
-    return memo.remembered(folder, f"translation-report-{code}", version, report)
-
-
-def cached_report(
-    docs_dir: Path, code: str, source: str = "en", folder: Path | None = None
-) -> LanguageReport:
-    """The report, computed once per version of the sources (every language's build shows it),
-    and kept in `folder` between builds when one is given."""
-    report = _cached_report(
-        docs_dir, code, source, memo.of_files(sources(docs_dir, (source, code))), folder
-    )
-    return LanguageReport(report.code, report.pages, report.items, list(report.invalid))
-
-
-def language_report(docs_dir: Path, code: str, source: str = "en", validate=None) -> LanguageReport:
-    """The whole report for one language; `validate(code)` raises on an invalid file."""
+def language_report(docs_dir: Path, code: str, source: str = "en", check=None) -> LanguageReport:
+    """The whole report for one language; `check(code)` raises on an invalid file."""
     report = LanguageReport(
         code, page_report(docs_dir, code, source), item_report(docs_dir, code, source)
     )
-    if validate is not None:
+    if check is not None:
         try:
-            validate(code)
+            check(code)
         except Exception as err:  # the build's own checks: file, line and what was expected
             report.invalid.append(str(err))
     return report

@@ -10,7 +10,6 @@ numbers, yes/no and dates are refused, each at its line.
 from __future__ import annotations
 
 import datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 40
 _SCALARS = (str, int, float, bool, type(None), datetime.date)
 _COLLECTIONS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+_PYTHON = "tag:yaml.org,2002:python/"  # !!python/name:... in a MkDocs configuration
 
 Location = tuple  # a path into the data, e.g. ("sections", 0, "items", 2, "text")
 
@@ -32,8 +32,9 @@ Location = tuple  # a path into the data, e.g. ("sections", 0, "items", 2, "text
 class _Reader:
     """Turns composed nodes into plain data, once per node: a second visit is an alias."""
 
-    def __init__(self, path: Path, text: str, first_line: int):
+    def __init__(self, path: Path, text: str, first_line: int, tags: bool = False):
         self.path, self.text, self.offset = path, text, first_line - 1
+        self.tags = tags  # tagged values (mkdocs.yml's !ENV, !!python/name:...) read as None
         self.lines: dict[Location, int] = {}
         self.seen: set[int] = set()
         self.scalars = yaml.SafeLoader("")
@@ -48,6 +49,8 @@ class _Reader:
             raise ManualError(
                 self.path, self.line(node), f"nested more than {MAX_DEPTH} levels deep"
             )
+        if self.tags and (node.tag.startswith("!") or node.tag.startswith(_PYTHON)):
+            return None
         if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTIONS:
             raise ManualError(
                 self.path,
@@ -111,8 +114,13 @@ class _Reader:
         return None
 
 
-def parse(text: str, path: Path, first_line: int = 1) -> tuple[Any, dict[Location, int]]:
-    """The data of YAML `text` read from `path` (starting at `first_line` of it), and its lines."""
+def parse(
+    text: str, path: Path, first_line: int = 1, tags: bool = False
+) -> tuple[Any, dict[Location, int]]:
+    """The data of YAML `text` read from `path` (starting at `first_line` of it), and its lines.
+
+    `tags`: read tagged values as None instead of refusing them (for mkdocs.yml, whose tags are
+    MkDocs' own business)."""
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as err:
@@ -129,22 +137,29 @@ def parse(text: str, path: Path, first_line: int = 1) -> tuple[Any, dict[Locatio
         raise ManualError(path, None, f"not readable as YAML: {err}") from None
     if node is None:
         return None, {}
-    reader = _Reader(path, text, first_line)
+    reader = _Reader(path, text, first_line, tags)
     return reader.plain(node, ()), reader.lines
 
 
 def load(path: Path) -> tuple[Any, dict[Location, int]]:
-    """Return the file's data and a map from each location in it to its line number.
-
-    Callers must not change what they get: it is shared by every reader of the same file version.
-    """
-    stat = path.stat() if path.exists() else None
-    return _load(path, stat.st_mtime_ns if stat else 0, stat.st_size if stat else 0)
-
-
-@lru_cache(maxsize=1024)  # keyed by file version: one parse per build, however many hooks read it
-def _load(path: Path, mtime_ns: int, size: int) -> tuple[Any, dict[Location, int]]:
+    """Return the file's data and a map from each location in it to its line number."""
     return parse(textfile.read(path), path)
+
+
+def load_config(path: Path) -> dict:
+    """mkdocs.yml as plain data, its tagged values (!ENV ...) as None, for the manual's commands."""
+    data, _ = parse(textfile.read(path), path, tags=True)
+    if not isinstance(data, dict):
+        raise ManualError(path, 1, "expected the MkDocs configuration, a mapping of keys to values")
+    return data
+
+
+def configured_languages(path: Path) -> list[str]:
+    """The language codes mkdocs.yml lists for mkdocs-static-i18n, the source language first."""
+    for plugin in load_config(path).get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            return [entry["locale"] for entry in plugin["i18n"]["languages"]]
+    return ["en"]
 
 
 def load_mapping(path: Path) -> tuple[dict, dict[Location, int]]:

@@ -13,7 +13,7 @@ from conftest import ROOT, build_project
 from markupsafe import Markup
 from sitecheck import read_page
 
-from manual import bidi, glossary, guidance_views, inline, interface
+from manual import bidi, document_views, glossary, inline, interface
 
 # Real strings of the Arabic site, each with the Latin run that has to keep its order.
 REAL = [
@@ -73,7 +73,7 @@ def test_the_arabic_interface_strings_and_data_titles_show_their_latin_runs_in_o
         for key, value in interface.load_strings(docs, "ar").items()
         if (runs := bidi.misordered(value))
     ]
-    for doc in guidance_views.language_documents(docs, "ar"):
+    for doc in document_views.language_documents(docs, "ar"):
         titles = [doc.title, doc.summary] + [s.title for s in doc.sections]
         titles += [e.text for s in doc.sections for e in s.entries]
         problems += [

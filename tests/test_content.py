@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import yaml
 from conftest import ROOT
 from content import CHAPTER_DIR, chapter_words, chapters, links_in, prose_words
 from sitecheck import article
+
+from manual import yamlfile
 
 EN = ROOT / "docs" / "en"
 EXPECTED_CHAPTERS = [
@@ -56,11 +57,7 @@ EXPECTED_FORMS = {
 
 
 def nav_files() -> list[str]:
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    config = yamlfile.load_config(ROOT / "mkdocs.yml")
 
     def walk(items):
         for item in items:
@@ -107,7 +104,7 @@ def test_every_checklist_and_form_exists_and_is_linked_from_its_chapter():
     assert {p.stem for p in (EN / "forms").glob("*.yml")} == EXPECTED_FORMS
     for kind in ("checklists", "forms"):
         for path in (EN / kind).glob("*.yml"):
-            chapter = yaml.safe_load(path.read_text(encoding="utf-8"))["chapter"].split("/")[0]
+            chapter = yamlfile.load(path)[0]["chapter"].split("/")[0]
             linked = set().union(
                 *(links_in(p.read_text(encoding="utf-8")) for p in (EN / chapter).glob("*.md"))
             )
@@ -117,7 +114,7 @@ def test_every_checklist_and_form_exists_and_is_linked_from_its_chapter():
 
 
 def test_glossary_defines_each_term_once_with_a_definition():
-    terms = yaml.safe_load((EN / "glossary.yml").read_text(encoding="utf-8"))["terms"]
+    terms = yamlfile.load(EN / "glossary.yml")[0]["terms"]
     assert len(terms) >= 30
     names = [t["term"].casefold() for t in terms]
     assert len(names) == len(set(names)) and len({t["id"] for t in terms}) == len(terms)

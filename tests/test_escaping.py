@@ -16,7 +16,7 @@ import pytest
 import yaml
 from conftest import build_project, make_project
 
-from manual import edition_meta, editions, guidance_views, interface
+from manual import document_views, edition_meta, editions, interface
 
 
 def hostile(kind: str, plain: bool) -> str:
@@ -313,7 +313,7 @@ def test_the_search_index_holds_texts_as_text(built, lang):
 def test_the_print_html_holds_texts_as_text(built, lang):
     docs_dir = built / "docs"
     strings = interface.load_strings(docs_dir, lang)
-    docs = guidance_views.language_documents(docs_dir, lang)
+    docs = document_views.language_documents(docs_dir, lang)
     meta = edition_meta.meta(
         edition={},
         strings=strings,

@@ -1,6 +1,7 @@
+import markdown
 import pytest
 
-from manual import glossary
+from manual import glossary, inline
 from manual.errors import ManualError
 
 EN = """terms:
@@ -85,23 +86,24 @@ def test_names_are_matched_only_as_written(tmp_path):
     assert "assisted voluntary return" in terms
 
 
-def test_a_kept_glossary_is_reused_until_its_file_changes(tmp_path, monkeypatch):
-    write(tmp_path, "en/glossary.yml", EN)
-    steps = tmp_path / "steps"
-    first = glossary.load(tmp_path, "ro", "en", steps)
-    assert [e.id for e in first] == ["avr", "nrm"]
-    with monkeypatch.context() as patched:
-        patched.setattr(
-            glossary, "_load", lambda *args: pytest.fail("the kept glossary was not reused")
-        )
-        assert glossary.load(tmp_path, "ro", "en", steps) == first
+def test_checklist_and_form_texts_mark_terms_as_markdown_pages_do(tmp_path):
     write(
         tmp_path,
         "en/glossary.yml",
-        EN + "  - id: ngo\n    term: Non-governmental organisation\n"
-        "    definition: A group independent of government.\n",
+        EN.replace("A framework for **referring** people.", "'A \"formal\" <framework> & more.'"),
     )
-    assert [e.id for e in glossary.load(tmp_path, "ro", "en", steps)] == ["avr", "nrm", "ngo"]
+    terms = inline.Glossary.of(glossary.abbreviations(glossary.load(tmp_path, "en")))
+    text = "Refer through the NRM, not `NRM` code; NRMs and *the NRM* too."
+    html = str(inline.to_html(text, terms))
+    # What Markdown's abbr extension makes of the same text in a page, with the same glossary.
+    page = markdown.markdown(
+        text, extensions=["abbr"], extension_configs={"abbr": {"glossary": dict(terms.terms)}}
+    )
+    assert f"<p>{html}</p>" == page
+    title = 'title="A &quot;formal&quot; &lt;framework&gt; &amp; more."'
+    assert html.count("<abbr ") == 2 and html.count(title) == 2
+    assert "<code>NRM</code>" in html and "NRMs" in html and "<em>the <abbr" in html
+    assert str(inline.to_html(text)) == html.replace(f"<abbr {title}>", "").replace("</abbr>", "")
 
 
 def test_a_term_too_common_to_mark_is_defined_on_the_page_only(tmp_path):

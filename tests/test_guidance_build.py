@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from conftest import build_project
+import re
+from html import unescape
+
+from conftest import ROOT, build_project
 from sitecheck import article, read_page
+
+from manual import glossary
+
+ABBR = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')
 
 
 def test_pages_hold_items_in_order_and_mark_what_is_not_translated(project):
@@ -17,7 +24,7 @@ def test_pages_hold_items_in_order_and_mark_what_is_not_translated(project):
     result = build_project(project)
     assert result.returncode == 0, result.stderr[-3000:]
     assert (
-        "ro/checklists/demo.yml: not translated yet, shown in English: sections.first.items.beta.text"
+        "ro/checklists/demo.yml: not translated yet, shown in English: sections.first.items.beta"
         in result.stderr
     )
 
@@ -74,3 +81,27 @@ def test_bad_data_stops_the_build_naming_file_line_and_key(project):
         "docs/en/checklists/demo.yml:13: unknown key 'sections.0.items.0.colour'" in result.stderr
     )
     assert "Traceback" not in result.stderr
+
+
+def test_glossary_terms_in_checklist_and_form_texts_carry_their_definition(site):
+    """As in Markdown pages: the term's definition in the page's language, on hover or tap."""
+    english = glossary.abbreviations(glossary.load(ROOT / "docs", "en"))
+    for lang in ("en", "ro", "ar"):
+        terms = glossary.abbreviations(glossary.load(ROOT / "docs", lang))
+        prefix = "" if lang == "en" else f"{lang}/"
+        marked = []
+        for kind in ("checklists", "forms"):
+            for page in sorted((site / prefix / kind).glob("*/index.html")):
+                html = page.read_text(encoding="utf-8")
+                body = html[html.index('<div class="case-lines">') :]
+                marked += ABBR.findall(body)
+                assert not re.search(r"<code>[^<]*<abbr|<abbr[^>]*>[^<]*<abbr", body), page
+        assert len(marked) > 10, lang
+        for title, term in marked:
+            assert unescape(title) == terms[unescape(term)], (lang, term)
+        if lang != "en":  # the language's own glossary, not the English one
+            assert any(terms[unescape(t)] != english.get(unescape(t)) for _, t in marked)
+        page = site / prefix / "checklists" / "initial-contact" / "index.html"
+        lists = page.read_text(encoding="utf-8").split('<ul class="checklist">')[1:]
+        items = [part.split("</ul>", 1)[0] for part in lists]
+        assert any(ABBR.search(part) for part in items), f"{lang}: no term marked in an item"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import ROOT, TINY_CHECKLIST, TINY_CHECKLIST_RO, TINY_FORM
 
-from manual import guidance, guidance_pages, guidance_views, interface
+from manual import document_pages, document_views, documents, interface
 from manual.errors import ManualError
 
 VOCABULARY = (
@@ -43,7 +43,7 @@ def page_text(made) -> str:
 
 def error_of(docs, locale="en") -> ManualError:
     with pytest.raises(ManualError) as caught:
-        guidance_views.documents(guidance.load_source(docs), locale)
+        document_views.documents(documents.load_source(docs), locale)
     return caught.value
 
 
@@ -153,20 +153,20 @@ def test_missing_translation_falls_back_item_by_item(docs):
         "",
     )
     doc = next(
-        d for d in guidance_views.documents(guidance.load_source(docs), "ro") if d.id == "demo"
+        d for d in document_views.documents(documents.load_source(docs), "ro") if d.id == "demo"
     )
     items = [e for s in doc.sections for e in s.entries]
     assert [e.id for e in items] == ["alpha", "beta", "gamma"]
     assert [e.text.translated for e in items] == [True, False, True]
     assert items[1].text.value == "Do the second thing."
-    assert doc.untranslated == ["sections.first.items.beta.text"]
+    assert doc.untranslated == ["sections.first.items.beta"]
     assert not doc.fallback
 
 
 def test_a_checklist_with_no_translation_is_a_whole_page_fallback(docs):
     (docs / "ro/checklists/demo.yml").unlink()
     doc = next(
-        d for d in guidance_views.documents(guidance.load_source(docs), "ro") if d.id == "demo"
+        d for d in document_views.documents(documents.load_source(docs), "ro") if d.id == "demo"
     )
     assert doc.fallback and doc.title.value == "Demo checklist"
 
@@ -178,10 +178,10 @@ def test_html_in_data_is_shown_as_text_never_injected(docs):
         "text: Do <script>alert(1)</script> and <b onclick=x>this</b> **now**.",
     )
     doc = next(
-        d for d in guidance_views.documents(guidance.load_source(docs), "en") if d.id == "demo"
+        d for d in document_views.documents(documents.load_source(docs), "en") if d.id == "demo"
     )
     strings = interface.load_strings(docs, "en")
-    page = page_text(guidance_pages.page_markdown(doc, strings, "en", "", True))
+    page = page_text(document_pages.page_markdown(doc, strings, "en", "", True))
     assert "<script>" not in page and "<b onclick" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<strong>now</strong>" in page
@@ -189,10 +189,10 @@ def test_html_in_data_is_shown_as_text_never_injected(docs):
 
 def test_page_holds_items_in_order_with_roles_and_critical_marks(docs):
     doc = next(
-        d for d in guidance_views.documents(guidance.load_source(docs), "ro") if d.id == "demo"
+        d for d in document_views.documents(documents.load_source(docs), "ro") if d.id == "demo"
     )
     strings = interface.load_strings(docs, "en")
-    page = page_text(guidance_pages.page_markdown(doc, strings, "ro", "ro/", True))
+    page = page_text(document_pages.page_markdown(doc, strings, "ro", "ro/", True))
     assert page.index("primul") < page.index("al doilea") < page.index("al treilea")
     assert page.count('class="checklist-item critical"') == 1
     assert 'href="../../../pdf/ro/checklists/demo.pdf"' in page

@@ -1,4 +1,4 @@
-from manual import editions, print_html
+from manual import addresses, editions, print_html
 
 TARGETS = {
     "02-safety/safety-planning": "p-02-safety-safety-planning",
@@ -35,7 +35,7 @@ def test_chapters_are_named_without_their_number():
     assert editions.chapter_of("02-safety/risk-assessment.md") == "safety"
     assert editions.chapter_of("11-case-data/index.md") == "case-data"
     assert editions.chapter_of("glossary.md") is None
-    assert editions.chapter_pdf("ro", "safety") == "pdf/ro/chapters/safety.pdf"
+    assert addresses.chapter_pdf("ro", "safety") == "pdf/ro/chapters/safety.pdf"
 
 
 def test_sizes_fill_in_only_for_built_pdfs():

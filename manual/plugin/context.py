@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
 
-from manual import changes, glossary, guidance_views, interface, terminology, translations
+from manual import changes, document_views, glossary, interface, terminology, translations
 from manual.locales import BuildLocale
 
 log = get_plugin_logger("manual")
@@ -43,7 +43,7 @@ class LanguageBuild:
     @cached_property
     def documents(self) -> list:
         """The checklists and forms, checked and merged with English where a translation lacks text."""
-        docs = guidance_views.language_documents(self.docs_dir, self.code, self.locale.source)
+        docs = document_views.language_documents(self.docs_dir, self.code, self.locale.source)
         for doc in docs:
             if doc.fallback:
                 log.info(f"{doc.source_path}: no translation yet; the page shows the English text")
@@ -67,7 +67,7 @@ class LanguageBuild:
 
         Reading it reads every file of the translation: a bad one stops the build here.
         """
-        report = translations.cached_report(self.docs_dir, self.code, self.locale.source)
+        report = translations.language_report(self.docs_dir, self.code, self.locale.source)
         report.name = self.name
         report.dates = changes.dates(self.docs_dir, self.code, self.locale.source)
         return report

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from manual import guidance_pages
+from manual import document_pages
 from manual.plugin.context import LanguageBuild
 from manual.plugin.site import localized_page
 
 
 def add_pages(files, config, language: LanguageBuild) -> None:
     locale = language.locale
-    made = guidance_pages.pages(
+    made = document_pages.pages(
         language.documents, language.strings, locale.code, locale.prefix, config.use_directory_urls
     )
     for path, content, in_nav, blocks in made:

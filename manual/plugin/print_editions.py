@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
 
-from manual import edition_meta, editions, pdf_render
+from manual import addresses, edition_meta, editions, pdf_render
 from manual.addresses import page_address, relative_url
 from manual.plugin.context import LanguageBuild
 from manual.plugin.site import edition, localized_page, offline, print_pages
@@ -33,16 +33,8 @@ def add_downloads_page(files, config, language: LanguageBuild, names: dict[str, 
         if editions.chapter_of(getattr(f, "norm_src_uri", ""))
         and f.norm_src_uri.endswith("/index.md")
     )
-    address = page_address(editions.DOWNLOADS, locale.prefix, config.use_directory_urls)
-    # The offline editions are listed on the site, not inside an offline edition itself.
-    zips = (
-        []
-        if offline(config)
-        else [
-            (names.get(code, code), f"offline/manual-{code}.zip")
-            for code in ([locale.code, locale.source] if not locale.is_source else [locale.code])
-        ]
-    )
+    address = page_address(addresses.DOWNLOADS, locale.prefix, config.use_directory_urls)
+    zips = editions.offline_editions(names, locale.code, locale.source, offline(config))
     content = editions.downloads_markdown(
         [(slug, title) for _, slug, title in chapters],
         language.documents,
@@ -51,7 +43,7 @@ def add_downloads_page(files, config, language: LanguageBuild, names: dict[str, 
         address,
         zips,
     )
-    files.append(localized_page(config, locale, editions.DOWNLOADS, content))
+    files.append(localized_page(config, locale, addresses.DOWNLOADS, content))
 
 
 def link_pdfs(context: dict, page, language: LanguageBuild) -> dict:
@@ -60,8 +52,8 @@ def link_pdfs(context: dict, page, language: LanguageBuild) -> dict:
     if chapter:
         code = language.code
         context["edition_downloads"] = {
-            "chapter": relative_url(editions.chapter_pdf(code, chapter), page.url),
-            "manual": relative_url(editions.manual_pdf(code), page.url),
+            "chapter": relative_url(addresses.chapter_pdf(code, chapter), page.url),
+            "manual": relative_url(addresses.manual_pdf(code), page.url),
         }
     return context
 
@@ -101,11 +93,4 @@ def finish(queue: pdf_render.RenderQueue, site: Path) -> None:
             + (f": {', '.join(rendered)}" if rendered else "")
         )
     # The Downloads pages were written before the PDFs were finished: give them their sizes now.
-    for page in site.glob("**/downloads/index.html"):
-        page.write_text(
-            editions.fill_sizes(
-                page.read_text(encoding="utf-8"),
-                lambda target: (site / target).stat().st_size if (site / target).exists() else None,
-            ),
-            encoding="utf-8",
-        )
+    editions.fill_site_sizes(site)

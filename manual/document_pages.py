@@ -1,33 +1,23 @@
-"""Checklists and forms as Markdown pages, and the index of them grouped by stage."""
+"""Documents (checklists and forms) as Markdown pages, and the index of them grouped by stage."""
 
 from __future__ import annotations
 
 from markupsafe import Markup
 
 from manual import fallback, templates
-from manual.addresses import page_address, relative_url, source_url
-from manual.guidance_views import Document
+from manual.addresses import document_page, document_pdf, page_address, relative_url, source_url
+from manual.document_views import Document
 from manual.html_blocks import HtmlBlocks
 from manual.interface import Strings
 
 INDEX = "checklists/index.md"
 
 
-def page_path(doc: Document) -> str:
-    """The page's source path inside a language folder, e.g. "checklists/initial-contact.md"."""
-    return f"{doc.kind}/{doc.id}.md"
-
-
-def pdf_path(locale: str, kind: str, ident: str) -> str:
-    """The PDF's address in the site: a public contract that readers bookmark."""
-    return f"pdf/{locale}/{kind}/{ident}.pdf"
-
-
 def page_markdown(
     doc: Document, strings: Strings, locale: str, prefix: str, directory_urls: bool
 ) -> tuple[str, HtmlBlocks]:
     """The page's Markdown, and the HTML blocks to put back in its place after Markdown."""
-    url = page_address(page_path(doc), prefix, directory_urls)
+    url = page_address(document_page(doc.kind, doc.id), prefix, directory_urls)
     # Some texts translated from an earlier English text: they are marked, and the page says so.
     stale = Markup(
         fallback.stale_notice(strings, relative_url(source_url(url, prefix), url), entries=True)
@@ -47,7 +37,7 @@ def page_markdown(
         notice=notice or stale,
         set_aside=blocks.set_aside,
         chapter_link="../" + doc.chapter,
-        pdf_link=relative_url(pdf_path(locale, doc.kind, doc.id), url),
+        pdf_link=relative_url(document_pdf(locale, doc.kind, doc.id), url),
     )
     return markdown, blocks
 
@@ -59,7 +49,7 @@ def pages(
     made = []
     for doc in docs:
         markdown, blocks = page_markdown(doc, strings, locale, prefix, directory_urls)
-        made.append((page_path(doc), markdown, False, blocks))
+        made.append((document_page(doc.kind, doc.id), markdown, False, blocks))
     made.append((INDEX, index_markdown(docs, strings), True, None))
     return made
 

@@ -1,4 +1,4 @@
-"""The shape of structured guidance data: checklists, forms and the vocabulary they use.
+"""The shape of documents (a document is a checklist or a form) and of the vocabulary they use.
 
 The English file defines structure (ids, order, stage, roles, critical items, field kinds); a
 translation may only give texts for the same ids. Models forbid unknown keys so that a typo or a
@@ -9,36 +9,30 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import Field, model_validator
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
+from manual.data import Id, Strict, TextField
 
 # English: structure and text -------------------------------------------------------------------
 
 
 class ChecklistItem(Strict):
     id: Id
-    text: Text
+    text: TextField
     role: Id
     critical: bool = False
-    note: Text | None = None
+    note: TextField | None = None
 
 
 class ChecklistSection(Strict):
     id: Id
-    title: Text
+    title: TextField
     items: list[ChecklistItem] = Field(min_length=1)
 
 
 class Option(Strict):
     id: Id
-    label: Text
+    label: TextField
 
 
 FieldKind = Literal["text", "long-text", "date", "yes-no", "choice", "signature"]
@@ -46,11 +40,11 @@ FieldKind = Literal["text", "long-text", "date", "yes-no", "choice", "signature"
 
 class FormField(Strict):
     id: Id
-    label: Text
+    label: TextField
     kind: FieldKind
     lines: Annotated[int, Field(ge=1, le=12)] | None = None
     options: list[Option] | None = None
-    help: Text | None = None
+    help: TextField | None = None
 
     @model_validator(mode="after")
     def _kind_fits(self):
@@ -65,23 +59,23 @@ class FormField(Strict):
 
 class FormSection(Strict):
     id: Id
-    title: Text
-    intro: Text | None = None
+    title: TextField
+    intro: TextField | None = None
     fields: list[FormField] = Field(min_length=1)
 
 
-class Guidance(Strict):
-    title: Text
+class DocumentModel(Strict):
+    title: TextField
     stage: Id
-    chapter: Text  # a page of the manual, relative to the language folder
-    summary: Text
+    chapter: TextField  # a page of the manual, relative to the language folder
+    summary: TextField
 
 
-class Checklist(Guidance):
+class Checklist(DocumentModel):
     sections: list[ChecklistSection] = Field(min_length=1)
 
 
-class Form(Guidance):
+class Form(DocumentModel):
     sections: list[FormSection] = Field(min_length=1)
 
 
@@ -90,65 +84,65 @@ class Form(Guidance):
 
 class ItemText(Strict):
     id: Id
-    text: Text | None = None
-    note: Text | None = None
+    text: TextField | None = None
+    note: TextField | None = None
 
 
 class ChecklistSectionText(Strict):
     id: Id
-    title: Text | None = None
+    title: TextField | None = None
     items: list[ItemText] = []
 
 
 class OptionText(Strict):
     id: Id
-    label: Text | None = None
+    label: TextField | None = None
 
 
 class FieldText(Strict):
     id: Id
-    label: Text | None = None
-    help: Text | None = None
+    label: TextField | None = None
+    help: TextField | None = None
     options: list[OptionText] = []
 
 
 class FormSectionText(Strict):
     id: Id
-    title: Text | None = None
-    intro: Text | None = None
+    title: TextField | None = None
+    intro: TextField | None = None
     fields: list[FieldText] = []
 
 
 Stamps = dict[str, str]  # entry path -> hash of the English text it was translated from
 
 
-class GuidanceText(Strict):
-    title: Text | None = None
-    summary: Text | None = None
+class DocumentText(Strict):
+    title: TextField | None = None
+    summary: TextField | None = None
     translated_from: Stamps = {}
 
 
-class ChecklistText(GuidanceText):
+class ChecklistText(DocumentText):
     sections: list[ChecklistSectionText] = []
 
 
-class FormText(GuidanceText):
+class FormText(DocumentText):
     sections: list[FormSectionText] = []
 
 
 class Vocabulary(Strict):
-    stages: dict[Id, Text]
-    roles: dict[Id, Text]
+    stages: dict[Id, TextField]
+    roles: dict[Id, TextField]
 
 
 class VocabularyText(Strict):
-    stages: dict[Id, Text] = {}
-    roles: dict[Id, Text] = {}
+    stages: dict[Id, TextField] = {}
+    roles: dict[Id, TextField] = {}
     translated_from: Stamps = {}
 
 
 KINDS = {
-    # folder name: (English model, translation model)
+    # a document's kind, its folder's name: (English model, translation model)
     "checklists": (Checklist, ChecklistText),
     "forms": (Form, FormText),
 }
