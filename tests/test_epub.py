@@ -168,7 +168,10 @@ def test_the_package_says_what_the_book_is(site):
         metadata = xml_of(archive, "EPUB/content.opf").find(f"{OPF}metadata")
     titles = [t.text for t in metadata.iter(f"{DC}title")]
     assert titles == [strings["site_title"], strings["edition_name"]]
-    assert metadata.find(f"{DC}creator").text == strings["site_author"]  # in the book's language
+    # The book's authors, description and date in the book's own language (and the date as ISO).
+    assert metadata.find(f"{DC}creator").text == strings["site_author"]
+    assert metadata.find(f"{DC}description").text == strings["site_description"].strip()
+    assert metadata.find(f"{DC}date").text == str(date)
     assert metadata.find(f"{DC}identifier").text.startswith("urn:uuid:")
     modified = [
         m.text for m in metadata.iter(f"{OPF}meta") if m.get("property") == "dcterms:modified"
