@@ -301,6 +301,8 @@ def _tell_errors_again() -> None:
     """
     from mkdocs.utils import DuplicateFilter
 
-    for check in logging.getLogger("mkdocs.commands.build").filters:
-        if isinstance(check, DuplicateFilter):
-            check.msgs.clear()
+    # ProperDocs, the maintained fork of MkDocs 1.6, names its loggers after itself.
+    for name in ("mkdocs.commands.build", "properdocs.commands.build"):
+        for check in logging.getLogger(name).filters:
+            if isinstance(check, DuplicateFilter):
+                check.msgs.clear()
