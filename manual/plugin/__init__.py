@@ -193,6 +193,7 @@ class ManualPlugin(BasePlugin[ManualConfig]):
                 docs_root(config),
                 replace(locale, code=code),
                 language_names(config).get(code, code),
+                None if code == locale.source else self.language(config, locale.source),
             )
         return self.languages[code]
 

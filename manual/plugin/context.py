@@ -13,7 +13,16 @@ from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
 
-from manual import changes, document_views, glossary, interface, terminology, translations
+from manual import (
+    changes,
+    document_views,
+    documents,
+    glossary,
+    inline,
+    interface,
+    terminology,
+    translations,
+)
 from manual.locales import BuildLocale
 
 log = get_plugin_logger("manual")
@@ -26,6 +35,9 @@ class LanguageBuild:
     docs_dir: Path
     locale: BuildLocale  # `locale.code` is this language; `languages` are the whole build's
     name: str  # the language's own name ("Română")
+    # The source language's build, whose checked checklists and forms every translation merges
+    # with (None for the source language itself): they are checked once per build.
+    source_build: LanguageBuild | None = None
 
     @property
     def code(self) -> str:
@@ -41,9 +53,18 @@ class LanguageBuild:
         return interface.escaped(self.strings)
 
     @cached_property
+    def checked_source(self) -> documents.Source:
+        """The source language's checklists and forms, checked (read from the source's build)."""
+        if self.source_build is not None:
+            return self.source_build.checked_source
+        return documents.load_source(self.docs_dir, self.code)
+
+    @cached_property
     def documents(self) -> list:
         """The checklists and forms, checked and merged with English where a translation lacks text."""
-        docs = document_views.language_documents(self.docs_dir, self.code, self.locale.source)
+        docs = document_views.documents(
+            self.checked_source, self.code, inline.Glossary.of(self.abbreviations)
+        )
         for doc in docs:
             if doc.fallback:
                 log.info(f"{doc.source_path}: no translation yet; the page shows the English text")
