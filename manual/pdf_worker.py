@@ -1,7 +1,8 @@
 """What runs in a render worker: one document's HTML made into one PDF by WeasyPrint.
 
-Everything here decides the bytes of a PDF, so this file's source is part of every cache key
-(`pdf_render.fingerprint`); the queue and the cache around it are not.
+Everything here decides the bytes of a PDF, so this file's source, and that of the modules that
+complete its tagging (`pdf_tags`, `pdf_unicode`), is part of every cache key
+(`pdf_cache.fingerprint`); the queue and the cache around it are not.
 """
 
 from __future__ import annotations
@@ -128,6 +129,8 @@ def render(
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
 
+    from .pdf_tags import TaggingError, complete_tags
+
     print_dir = print_dir or PRINT_DIR
     options = WRITE_OPTIONS if options is None else options
     keep_page_references()
@@ -144,10 +147,15 @@ def render(
             base_url=print_dir.resolve().as_uri() + "/",
             url_fetcher=_local_fetcher(print_dir),
         )
-        document.write_pdf(partial, font_config=_font_config(), **options)
+        # The finisher completes WeasyPrint's PDF/UA tagging before the file is written.
+        document.write_pdf(
+            partial, font_config=_font_config(), finisher=complete_tags, **options
+        )
         partial.replace(target)
     except FatalURLFetchingError as err:  # a BaseException in WeasyPrint: make it an ordinary error
         raise RenderError(str(err)) from None
+    except TaggingError as err:
+        raise RenderError(f"the PDF's structure cannot be completed: {err}") from None
     except Exception as err:  # anything WeasyPrint raises, told in a form the build can report
         raise RenderError(f"WeasyPrint failed: {type(err).__name__}: {err}") from None
     finally:
