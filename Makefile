@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test lint chromium java system-libraries serve preview i18n-status i18n-diff i18n-stamp add-language bench check-system clean
+.PHONY: build test check-pdf lint chromium java system-libraries serve preview i18n-status i18n-diff i18n-stamp add-language bench check-system clean
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -15,6 +15,11 @@ build: $(STAMP)
 
 test: $(STAMP) chromium java lint
 	$(BIN)/python -m pytest
+
+# Every PDF of the built site, by both PDF/UA-1 checkers (make test checks a sample); fails on any
+# error. The build reuses the PDFs already in the cache.
+check-pdf: build
+	$(BIN)/python tests/pdfua.py site/pdf
 
 # The code's style and likely bugs, as configured in pyproject.toml.
 lint: $(STAMP)

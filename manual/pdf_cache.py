@@ -33,7 +33,9 @@ from manual.pdf_worker import RenderError
 
 # The code that decides a PDF's bytes; the queue and this cache do not.
 _HERE = Path(pdf_worker.__file__).parent
-RENDERER_SOURCES = tuple(_HERE / name for name in ("pdf_worker.py", "pdf_tags.py", "pdf_unicode.py"))
+RENDERER_SOURCES = tuple(
+    _HERE / name for name in ("pdf_worker.py", "pdf_tags.py", "pdf_unicode.py")
+)
 MANIFESTS = "manifests"
 # File times lag the clock (coarse kernel clocks, 2 s on FAT): spare what is that recent too.
 CLOCK_SLACK = 2.0

@@ -150,7 +150,7 @@ def _complete_links(document, tree: _Tree) -> None:
                 element["S"] = "/Span"  # what a link's own pseudo-element is inside it
         elif element["S"] != "/Link":
             element["S"] = "/Link"  # the box that carries the link is the link
-    for number, element in tree.owner.items():
+    for number in tree.owner:
         annotation = tree.pdf.objects[number]
         if annotation.get("Subtype") == "/Link":
             box = boxes.get(id(annotation))
@@ -232,9 +232,9 @@ def _margins_as_artifacts(tree: _Tree) -> None:
         if loose:
             raise TaggingError(f"page {i + 1}: marked content {sorted(loose)} not in its stream")
     for element in tree.pdf.objects:  # the elements WeasyPrint left outside the tree
-        if isinstance(element, pydyf.Dictionary) and element.get("Type") == "/StructElem":
-            if element.number not in tree.reachable:
-                element.clear()
+        is_element = isinstance(element, pydyf.Dictionary) and element.get("Type") == "/StructElem"
+        if is_element and element.number not in tree.reachable:
+            element.clear()
 
 
 def _check_annotations(tree: _Tree) -> None:

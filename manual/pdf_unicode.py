@@ -1,10 +1,13 @@
-"""Glyphs WeasyPrint maps to no text in a font's /ToUnicode map, given their character.
+"""Entries of the fonts' /ToUnicode maps that PDF/UA-1 forbids, corrected (ISO 14289-1, 7.21.7).
 
-WeasyPrint 70 maps each glyph to the text of the first cluster it is drawn in
-(`weasyprint/draw/text.py`). In right-to-left text, a glyph that shares its cluster with another
-gets the empty text, `<0007> <>`: a malformed map for PDF/UA-1 (ISO 14289-1, 7.21.7), and that
-letter lost from every copy or search of the document. Such a glyph gets the character the
-font's own cmap gives it; one the cmap does not know is left without an entry.
+- Empty ones: WeasyPrint 70 maps each glyph to the text of the first cluster it is drawn in
+  (`weasyprint/draw/text.py`). In right-to-left text, a glyph that shares its cluster with
+  another gets the empty text, `<0007> <>`: a malformed map, and that letter lost from every copy
+  or search of the document. Such a glyph gets the character the font's own cmap gives it.
+- U+0000, U+FEFF and U+FFFE: the fonts of form fields are mapped from the font's whole cmap,
+  which gives some glyph (`.null`, the zero-width no-break space) one of them. Dropped.
+
+An entry with no character to give is dropped rather than left malformed.
 
 This file's source is part of the PDF cache key (`pdf_cache.RENDERER_SOURCES`).
 """
@@ -12,6 +15,7 @@ This file's source is part of the PDF cache key (`pdf_cache.RENDERER_SOURCES`).
 from __future__ import annotations
 
 import io
+import re
 
 import pydyf
 
@@ -24,8 +28,13 @@ def _characters(font) -> dict[int, str]:
     ttfont = TTFont(io.BytesIO(get_hb_object_data(font.hb_face)), fontNumber=font.index)
     found: dict[int, str] = {}
     for codepoint, name in sorted(ttfont.getBestCmap().items()):
-        found.setdefault(ttfont.getGlyphID(name), chr(codepoint))
+        if f"{codepoint:04x}" not in FORBIDDEN:
+            found.setdefault(ttfont.getGlyphID(name), chr(codepoint))
     return found
+
+
+FORBIDDEN = {"", "0000", "feff", "fffe"}
+ENTRY = re.compile(rb"<([0-9a-f]{4})> <([0-9a-f]*)>")
 
 
 def _entry(glyph: int, text: str) -> bytes:
@@ -33,27 +42,33 @@ def _entry(glyph: int, text: str) -> bytes:
 
 
 def complete_unicode_maps(document, pdf: pydyf.PDF) -> None:
-    maps = {
-        bytes(font["BaseFont"]): pdf.objects[int(bytes(font["ToUnicode"]).split()[0])]
-        for font in pdf.objects
-        if isinstance(font, pydyf.Dictionary) and font.get("Type") == "/Font"
-        if "ToUnicode" in font
-    }
-    for font in document.fonts.values():
-        empty = {glyph for glyph, text in font.to_unicode.items() if not text}
-        if not empty or bytes(font.name) not in maps:
+    fonts = {bytes(font.name): font for font in document.fonts.values()}
+    for font in pdf.objects:
+        is_font = isinstance(font, pydyf.Dictionary) and font.get("Type") == "/Font"
+        if is_font and "ToUnicode" in font:
+            source = fonts.get(bytes(font["BaseFont"]))
+            unicode_map = pdf.objects[int(bytes(font["ToUnicode"]).split()[0])]
+            _correct(unicode_map.stream, source)
+
+
+def _correct(lines: list, font) -> None:
+    kept, count_at, characters = [], None, None
+    for line in lines:
+        entry = ENTRY.fullmatch(line) if isinstance(line, bytes) else None
+        if line == b"endbfchar" or (entry and entry[2].decode() not in FORBIDDEN):
+            kept.append(line)
             continue
-        characters = _characters(font)
-        lines, kept, count_at = maps[bytes(font.name)].stream, [], None
-        for line in lines:
-            if line.endswith(b" beginbfchar"):
+        if entry is None:
+            if isinstance(line, bytes) and line.endswith(b" beginbfchar"):
                 count_at = len(kept)
-            glyph = next((g for g in empty if line == _entry(g, "")), None)
-            if glyph is None:
-                kept.append(line)
-            elif glyph in characters:
+            kept.append(line)
+            continue
+        glyph = int(entry[1], 16)
+        if entry[2] == b"" and font is not None:
+            characters = _characters(font) if characters is None else characters
+            if glyph in characters:
                 kept.append(_entry(glyph, characters[glyph]))
-            else:  # no character for it: no entry rather than a malformed one
-                count = int(kept[count_at].split()[0]) - 1
-                kept[count_at] = f"{count} beginbfchar".encode()
-        lines[:] = kept
+                continue
+        count = int(kept[count_at].split()[0]) - 1
+        kept[count_at] = f"{count} beginbfchar".encode()
+    lines[:] = kept

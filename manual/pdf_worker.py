@@ -148,9 +148,7 @@ def render(
             url_fetcher=_local_fetcher(print_dir),
         )
         # The finisher completes WeasyPrint's PDF/UA tagging before the file is written.
-        document.write_pdf(
-            partial, font_config=_font_config(), finisher=complete_tags, **options
-        )
+        document.write_pdf(partial, font_config=_font_config(), finisher=complete_tags, **options)
         partial.replace(target)
     except FatalURLFetchingError as err:  # a BaseException in WeasyPrint: make it an ordinary error
         raise RenderError(str(err)) from None

@@ -92,3 +92,41 @@ def long_print_page(sections: int) -> str:
             for i in range(sections)
         )
     )
+
+
+def annotation_tags(pdf: PdfReader) -> list[tuple[str, str | None]]:
+    """(subtype, structure type of the element it belongs to) for every annotation, read through
+    /StructParent and the parent tree; None when it belongs to no element."""
+    root = pdf.trailer["/Root"]
+    nums = root["/StructTreeRoot"]["/ParentTree"].get_object().get("/Nums", [])
+    owners = {nums[i]: nums[i + 1] for i in range(0, len(nums), 2)}
+    found = []
+    for page in pdf.pages:
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            owner = owners.get(annotation.get("/StructParent"))
+            owner = owner.get_object() if owner is not None else None
+            found.append((annotation["/Subtype"], owner.get("/S") if owner else None))
+    return found
+
+
+def marked_text(pdf: PdfReader, page: int) -> list[tuple[str, str]]:
+    """The text of a page, each run with the marked content it is painted in ('Artifact',
+    'MCID', or '' outside any), in painting order."""
+    stack: list[str] = []
+    runs: list[tuple[str, str]] = []
+
+    def operator(op, args, cm, tm):
+        if op in (b"BDC", b"BMC"):
+            properties = args[1] if op == b"BDC" and len(args) > 1 else {}
+            is_mcid = hasattr(properties, "get") and "/MCID" in properties
+            stack.append("MCID" if is_mcid else str(args[0]).lstrip("/"))
+        elif op == b"EMC" and stack:
+            stack.pop()
+
+    def text_run(text, cm, tm, font, size):
+        if text.strip():
+            runs.append((text, stack[-1] if stack else ""))
+
+    pdf.pages[page].extract_text(visitor_operand_before=operator, visitor_text=text_run)
+    return runs
