@@ -60,17 +60,18 @@ def main(folder: str) -> int:
     if not paths:
         print(f"check-pdf: no PDF under {folder}", file=sys.stderr)
         return 2
-    failed, totals = [], {"page": 0.0, "outloud": 0.0}
+    failed, warnings, totals = [], 0, {"page": 0.0, "outloud": 0.0}
     for path in paths:
         verdict = check(path)
+        warnings += len(verdict.warnings)
         for name, seconds in verdict.seconds.items():
             totals[name] += seconds
         if verdict.errors:
             failed.append(verdict)
             print(verdict.report(), flush=True)
     print(
-        f"check-pdf: {len(paths)} PDFs, {len(failed)} failing PDF/UA-1 "
-        f"(page {totals['page']:.1f} s, outloud {totals['outloud']:.1f} s)"
+        f"check-pdf: {len(paths)} PDFs, {len(failed)} failing PDF/UA-1, {warnings} outloud "
+        f"warnings (page {totals['page']:.1f} s, outloud {totals['outloud']:.1f} s)"
     )
     return 1 if failed else 0
 
